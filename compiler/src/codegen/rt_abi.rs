@@ -1,0 +1,127 @@
+//! The contract between generated code and the runtime library (`rt/*.wat`).
+//!
+//! The runtime library is hand-written WebAssembly text, assembled at build time and linked
+//! into every canister by `codegen::link`. Generated code calls its functions by the names
+//! listed here; a test asserts that the assembled library exports exactly these functions with
+//! exactly these signatures, so a mismatch is caught before any canister runs.
+//!
+//! # Value representation (every value is one `i32`)
+//! - `Bool`: 0 or 1. Unit `()`: 0.
+//! - `Nat` and `Int` (one representation, so `Nat <: Int` costs nothing): if the low bit is
+//!   1 the value is a *small integer* `v >> 1` (arithmetic shift), in `[-2^30, 2^30)`;
+//!   otherwise it is a pointer to a *bignum* object. A bignum is always normalised: it never
+//!   holds a value that fits a small integer and has no leading zero limbs.
+//! - Every other value is a pointer to a heap object, 4-byte aligned, starting with a tag word:
+//!   - bignum `[TAG_BIGNUM][sign_and_len][limb 0][limb 1]...`: `sign_and_len` has the sign in
+//!     bit 31 (1 = negative) and the number of 32-bit little-endian limbs in bits 0..31.
+//!   - text `[TAG_TEXT][byte_len][utf-8 bytes...]`.
+//!   - tuple `[TAG_TUPLE][count][value 0][value 1]...`.
+//!   - blob `[TAG_BLOB][byte_len][bytes...]` (byte buffers of the runtime itself).
+//! - Objects may also live in data segments (literals); they are never mutated in place.
+//!
+//! # Byte streams
+//! The runtime keeps one *reader* (over a byte range in the heap) and one *writer* (a growable
+//! heap buffer), used for Candid messages and for stable-memory serialization alike.
+
+/// Heap object tags (the first word of every boxed value).
+pub const TAG_BIGNUM: u32 = 1;
+pub const TAG_TEXT: u32 = 2;
+pub const TAG_TUPLE: u32 = 3;
+pub const TAG_BLOB: u32 = 4;
+
+/// A Wasm value type in a runtime function's signature.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Val {
+    I32,
+    I64,
+}
+
+/// One function of the runtime library.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RtFunction {
+    pub name: &'static str,
+    pub params: &'static [Val],
+    pub results: &'static [Val],
+    /// What it does, for readers of generated code.
+    pub doc: &'static str,
+}
+
+use Val::{I32, I64};
+
+const fn rt(
+    name: &'static str,
+    params: &'static [Val],
+    results: &'static [Val],
+    doc: &'static str,
+) -> RtFunction {
+    RtFunction {
+        name,
+        params,
+        results,
+        doc,
+    }
+}
+
+/// Every function the runtime library exports to generated code.
+pub const RUNTIME_FUNCTIONS: &[RtFunction] = &[
+    // Memory and traps.
+    rt("alloc", &[I32], &[I32], "allocate n bytes (4-aligned, zeroed); traps cleanly when memory is exhausted"),
+    rt("trap", &[I32, I32], &[], "trap with the UTF-8 message at (ptr, len); never returns"),
+    // Integers (Nat and Int share the representation).
+    rt("int_from_i64", &[I64], &[I32], "box or tag a signed 64-bit value"),
+    rt("int_from_u64", &[I64], &[I32], "box or tag an unsigned 64-bit value"),
+    rt("int_add", &[I32, I32], &[I32], "a + b"),
+    rt("int_sub", &[I32, I32], &[I32], "a - b"),
+    rt("nat_sub", &[I32, I32], &[I32], "a - b, trapping with 'Natural subtraction underflow' when negative"),
+    rt("int_mul", &[I32, I32], &[I32], "a * b"),
+    rt("int_div", &[I32, I32], &[I32], "a / b truncated toward zero; traps on division by zero"),
+    rt("int_rem", &[I32, I32], &[I32], "a % b with the sign of a; traps on division by zero"),
+    rt("int_pow", &[I32, I32], &[I32], "a ** b; traps when b is negative"),
+    rt("int_neg", &[I32], &[I32], "-a"),
+    rt("int_cmp", &[I32, I32], &[I32], "-1, 0 or 1 as a < b, a == b, a > b"),
+    rt("int_eq", &[I32, I32], &[I32], "1 if a == b else 0"),
+    rt("int_is_neg", &[I32], &[I32], "1 if a < 0 else 0"),
+    rt("int_to_text", &[I32], &[I32], "decimal text of a, with a leading '-' when negative and no digit groups"),
+    // Text.
+    rt("text_concat", &[I32, I32], &[I32], "a # b"),
+    rt("text_eq", &[I32, I32], &[I32], "1 if the texts are equal"),
+    rt("text_cmp", &[I32, I32], &[I32], "-1, 0 or 1, by bytes (which is code point order)"),
+    rt("text_len", &[I32], &[I32], "number of Unicode scalar values"),
+    rt("text_from_bytes", &[I32, I32], &[I32], "new text from (ptr, len), trapping when not valid UTF-8"),
+    // Reader: a cursor over bytes in the heap; every read traps at the end of the input.
+    rt("reader_init", &[I32, I32], &[], "read from (ptr, len)"),
+    rt("reader_remaining", &[], &[I32], "bytes left to read"),
+    rt("read_byte", &[], &[I32], "next byte"),
+    rt("read_bytes", &[I32], &[I32], "pointer to the next n bytes (in place), advancing past them"),
+    rt("read_u32_le", &[], &[I32], "next 4 bytes as a little-endian u32"),
+    rt("read_leb_u32", &[], &[I32], "unsigned LEB128 that must fit 32 bits"),
+    rt("read_sleb_i32", &[], &[I32], "signed LEB128 that must fit 32 bits"),
+    rt("read_nat", &[], &[I32], "unsigned LEB128 of any size, as a Nat value"),
+    rt("read_int", &[], &[I32], "signed LEB128 of any size, as an Int value"),
+    rt("read_text", &[], &[I32], "LEB128 length then UTF-8 bytes, as a Text value (validated)"),
+    // Writer: a growable buffer in the heap.
+    rt("writer_reset", &[], &[], "start an empty buffer"),
+    rt("writer_ptr", &[], &[I32], "address of the buffer's first byte"),
+    rt("writer_len", &[], &[I32], "bytes written so far"),
+    rt("write_byte", &[I32], &[], "append one byte"),
+    rt("write_bytes", &[I32, I32], &[], "append (ptr, len)"),
+    rt("write_u32_le", &[I32], &[], "append a little-endian u32"),
+    rt("write_leb_u32", &[I32], &[], "append an unsigned LEB128"),
+    rt("write_sleb_i32", &[I32], &[], "append a signed LEB128"),
+    rt("write_nat", &[I32], &[], "append a Nat value as unsigned LEB128 (traps when negative)"),
+    rt("write_int", &[I32], &[], "append an Int value as signed LEB128"),
+    rt("write_text", &[I32], &[], "append LEB128 length then the text's bytes"),
+    // Candid messages (the header and the type table of the message being read).
+    rt("candid_begin", &[], &[I32], "check the DIDL magic and read the type table at the reader; returns the number of argument values"),
+    rt("candid_arg_type", &[I32], &[I32], "wire type of argument i: a negative primitive opcode or a table index"),
+    rt("candid_type_opcode", &[I32], &[I32], "opcode of a wire type: the type itself if primitive, else the table entry's opcode (-20 record, -21 variant, -18 opt, -19 vec, ...)"),
+    rt("candid_record_len", &[I32], &[I32], "number of fields of the record table entry t"),
+    rt("candid_record_field_id", &[I32, I32], &[I32], "field id (hash) of field i of record t"),
+    rt("candid_record_field_type", &[I32, I32], &[I32], "wire type of field i of record t"),
+    rt("candid_skip", &[I32], &[], "skip one value of the given wire type at the reader"),
+];
+
+/// Looks a runtime function up by name.
+pub fn lookup(name: &str) -> Option<&'static RtFunction> {
+    RUNTIME_FUNCTIONS.iter().find(|function| function.name == name)
+}

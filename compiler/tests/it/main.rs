@@ -1,0 +1,4 @@
+//! The compiler's integration tests: one binary, one module per area.
+
+mod backend;
+mod frontend;
