@@ -1,1 +1,112 @@
-fn main() {}
+//! `minimo`: the command line (see CLI.md for the contract every form here keeps).
+//!
+//! A thin layer: it reads files, calls the compiler and the VM, and turns their results into
+//! text and exit statuses. It holds no compiler or VM logic of its own; the one composition it
+//! owns is the safe-upgrade check, which joins the compiler's stable-compatibility check with
+//! the Candid subtype check against the installed module's metadata.
+
+mod candid_text;
+mod canister_cmds;
+mod compile;
+mod drun;
+mod failure;
+mod state;
+mod upgrade_check;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use failure::Failure;
+
+#[derive(Parser)]
+#[command(name = "minimo", version, about = "A compiler and VM for canister upgrades in Motoko")]
+struct Cli {
+    /// The local state directory (default: `.minimo` under the current directory, or
+    /// `$MINIMO_STATE`).
+    #[arg(long, global = true, value_name = "DIR")]
+    state: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Parse and type-check a program.
+    Check { file: PathBuf },
+    /// Compile a program to OUT.wasm, OUT.did and OUT.most.
+    Build {
+        file: PathBuf,
+        #[arg(short = 'o', long = "output", value_name = "OUT.wasm")]
+        output: Option<PathBuf>,
+    },
+    /// Build, then install (first time) or upgrade (afterwards) a canister.
+    Deploy {
+        file: PathBuf,
+        #[arg(long)]
+        name: Option<String>,
+        /// Accept data loss and Candid breaks on upgrade (never an incompatible stable signature).
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Call a canister method with textual Candid arguments.
+    Call {
+        name: String,
+        method: String,
+        /// Candid arguments, e.g. `'(42, "x")'`.
+        args: Option<String>,
+        /// Send the call as a query even if the method is an update.
+        #[arg(long)]
+        query: bool,
+    },
+    /// Upgrade a canister after checking Candid and stable compatibility.
+    Upgrade {
+        name: String,
+        file: PathBuf,
+        /// Accept data loss and Candid breaks (never an incompatible stable signature).
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Stop a canister.
+    Stop { name: String },
+    /// Start a stopped canister.
+    Start { name: String },
+    /// Show a canister's status.
+    Status { name: String },
+    /// Run a drun-style script of install/upgrade/reinstall/ingress/query lines.
+    Drun { script: PathBuf },
+    /// Check that NEW.most is stable-compatible with OLD.most.
+    StableCompatible { old: PathBuf, new: PathBuf },
+    /// Check that the service in NEW.did is a subtype of the one in OLD.did.
+    CandidCompatible { old: PathBuf, new: PathBuf },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let state = state::Location::resolve(cli.state);
+    let result = match cli.command {
+        Command::Check { file } => compile::check(&file),
+        Command::Build { file, output } => compile::build(&file, output.as_deref()),
+        Command::Deploy { file, name, yes } => {
+            canister_cmds::deploy(&state, &file, name.as_deref(), yes)
+        }
+        Command::Call {
+            name,
+            method,
+            args,
+            query,
+        } => canister_cmds::call(&state, &name, &method, args.as_deref(), query),
+        Command::Upgrade { name, file, yes } => canister_cmds::upgrade(&state, &name, &file, yes),
+        Command::Stop { name } => canister_cmds::stop(&state, &name),
+        Command::Start { name } => canister_cmds::start(&state, &name),
+        Command::Status { name } => canister_cmds::status(&state, &name),
+        Command::Drun { script } => drun::run_script(&script),
+        Command::StableCompatible { old, new } => upgrade_check::stable_compatible_files(&old, &new),
+        Command::CandidCompatible { old, new } => upgrade_check::candid_compatible_files(&old, &new),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => failure.report(),
+    }
+}

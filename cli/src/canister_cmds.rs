@@ -1,0 +1,182 @@
+//! The canister commands: `deploy`, `call`, `upgrade`, `stop`, `start`, `status`.
+//!
+//! Each loads the canister from the state directory, runs one operation in the VM, and saves
+//! the result back (the state directory commits atomically). A failed message leaves the
+//! canister as it was, so nothing is saved then.
+
+use std::path::Path;
+
+use minimo_runtime::{Canister, Compiler, Options, Reply, StateDir, Vm};
+
+use crate::candid_text::{self, Interface};
+use crate::compile;
+use crate::failure::{Failure, Outcome};
+use crate::state::Location;
+use crate::upgrade_check;
+
+/// The empty Candid argument list `()`, the argument of init and upgrades here.
+const NO_ARGUMENTS: &[u8] = b"DIDL\x00\x00";
+
+/// A VM for one short-lived command: the baseline compiler (fast to start) and, given a
+/// state directory, a cache of compiled modules in it.
+pub fn vm(state: Option<&Location>) -> Result<Vm, Failure> {
+    let options = Options {
+        compiler: Compiler::Winch,
+        cache_dir: state.map(|state| state.path.join("cache")),
+        ..Options::default()
+    };
+    Vm::new(options).map_err(|error| Failure::usage(format!("cannot start the VM: {error}")))
+}
+
+fn open(state: &Location) -> Result<StateDir, Failure> {
+    StateDir::open(&state.path).map_err(|error| Failure::usage(error.to_string()))
+}
+
+fn load(state: &Location, dir: &StateDir, vm: &Vm, name: &str) -> Result<Canister, Failure> {
+    dir.load(vm, name)
+        .map_err(|error| Failure::usage(error.to_string()))?
+        .ok_or_else(|| {
+            Failure::program(format!(
+                "no canister named `{name}` in {} (deploy it first)",
+                state.path.display()
+            ))
+        })
+}
+
+fn save(dir: &StateDir, name: &str, canister: &Canister) -> Outcome {
+    dir.save(name, canister).map_err(|error| Failure::usage(error.to_string()))
+}
+
+/// The canister name for `deploy FILE` without `--name`: the file's stem.
+fn default_name(file: &Path) -> String {
+    file.file_stem()
+        .map(|stem| stem.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "canister".to_string())
+}
+
+pub fn deploy(state: &Location, file: &Path, name: Option<&str>, yes: bool) -> Outcome {
+    let name = name.map(str::to_string).unwrap_or_else(|| default_name(file));
+    let dir = open(state)?;
+    let vm = vm(Some(state))?;
+    if dir.load(&vm, &name).map_err(|error| Failure::usage(error.to_string()))?.is_some() {
+        return upgrade(state, &name, file, yes);
+    }
+    let compiled = compile::compile_file(file)?;
+    let id = dir.next_canister_id().map_err(|error| Failure::usage(error.to_string()))?;
+    let (result, prints) = Canister::install(&vm, &id, &compiled.wasm, NO_ARGUMENTS);
+    print_debug(&prints);
+    let canister = result.map_err(|error| {
+        Failure::program(format!("installing `{name}` failed: {}: {}", error.code, error.message))
+    })?;
+    save(&dir, &name, &canister)?;
+    println!("Installed canister {name} ({id})");
+    Ok(())
+}
+
+pub fn call(state: &Location, name: &str, method: &str, args: Option<&str>, query: bool) -> Outcome {
+    let dir = open(state)?;
+    let vm = vm(Some(state))?;
+    let mut canister = load(state, &dir, &vm, name)?;
+    let interface = interface_of(&canister)?;
+    let (arg, interface) = match &interface {
+        Some(interface) => (interface.encode_args(method, args).map_err(Failure::program)?, interface),
+        None => return Err(Failure::program(format!("canister `{name}` has no Candid interface; cannot encode arguments"))),
+    };
+    let as_query = query || interface.is_query(method);
+    let outcome = if as_query {
+        canister.query(&vm, method, &arg)
+    } else {
+        canister.update(&vm, method, &arg)
+    };
+    print_debug(&outcome.debug_prints);
+    match outcome.result {
+        Ok(Reply::Data(bytes)) => {
+            if !as_query {
+                save(&dir, name, &canister)?;
+            }
+            let text = interface
+                .render_reply(method, &bytes)
+                .or_else(|_| candid_text::render_untyped(&bytes))
+                .map_err(Failure::program)?;
+            println!("{text}");
+            Ok(())
+        }
+        Ok(Reply::Reject(message)) => {
+            if !as_query {
+                save(&dir, name, &canister)?;
+            }
+            Err(Failure::program(format!("the canister rejected the call: {message}")))
+        }
+        Err(error) => Err(Failure::program(format!("Error: {}: {}", error.code, error.message))),
+    }
+}
+
+pub fn upgrade(state: &Location, name: &str, file: &Path, yes: bool) -> Outcome {
+    let dir = open(state)?;
+    let vm = vm(Some(state))?;
+    let mut canister = load(state, &dir, &vm, name)?;
+    let compiled = compile::compile_file(file)?;
+    let findings = upgrade_check::check_upgrade(&canister, &compiled);
+    findings.print();
+    if let Some(refusal) = findings.refusal(yes) {
+        return Err(Failure::program(refusal));
+    }
+    let outcome = canister.upgrade(&vm, &compiled.wasm, NO_ARGUMENTS);
+    print_debug(&outcome.debug_prints);
+    if let Err(error) = outcome.result {
+        return Err(Failure::program(format!(
+            "the upgrade of `{name}` failed and was rolled back; the canister runs its old code with its old state\nError: {}: {}",
+            error.code, error.message
+        )));
+    }
+    save(&dir, name, &canister)?;
+    println!("Upgraded canister {name}");
+    Ok(())
+}
+
+pub fn stop(state: &Location, name: &str) -> Outcome {
+    lifecycle(state, name, |canister| canister.stop(), "Stopped")
+}
+
+pub fn start(state: &Location, name: &str) -> Outcome {
+    lifecycle(state, name, |canister| canister.start(), "Started")
+}
+
+fn lifecycle(state: &Location, name: &str, change: impl FnOnce(&mut Canister), verb: &str) -> Outcome {
+    let dir = open(state)?;
+    let vm = vm(Some(state))?;
+    let mut canister = load(state, &dir, &vm, name)?;
+    change(&mut canister);
+    save(&dir, name, &canister)?;
+    println!("{verb} canister {name}");
+    Ok(())
+}
+
+pub fn status(state: &Location, name: &str) -> Outcome {
+    let dir = open(state)?;
+    let vm = vm(Some(state))?;
+    let canister = load(state, &dir, &vm, name)?;
+    println!("Canister {name} ({})", canister.id());
+    println!("Status: {}", canister.status());
+    println!("Module hash: 0x{}", canister.module_hash_hex());
+    println!("Stable memory: {} bytes", canister.stable_memory_size());
+    Ok(())
+}
+
+/// The Candid service embedded in the installed module, if it has one.
+pub fn interface_of(canister: &Canister) -> Result<Option<Interface>, Failure> {
+    match canister.custom_section("icp:public candid:service") {
+        None => Ok(None),
+        Some(bytes) => {
+            let text = String::from_utf8(bytes)
+                .map_err(|_| Failure::program("the module's candid:service section is not UTF-8"))?;
+            Interface::parse(&text).map(Some).map_err(Failure::program)
+        }
+    }
+}
+
+fn print_debug(prints: &[String]) {
+    for line in prints {
+        eprintln!("debug.print: {line}");
+    }
+}

@@ -1,0 +1,260 @@
+//! `minimo drun SCRIPT`: runs a drun-style script against fresh canisters in memory.
+//!
+//! Lines are `install $ID F ARG`, `upgrade $ID F ARG`, `reinstall $ID F ARG`,
+//! `ingress $ID METHOD ARG` and `query $ID METHOD ARG`; `#` comments and blank lines are
+//! skipped. F is a `.mo` file (compiled here) or a `.wasm` file, relative to the script. ARG is
+//! a Candid blob: a quoted string with `\xNN` escapes, or `0x<hex>`. The output follows drun:
+//! each message's `debug.print:` lines, then its result line. Nothing is written to the state
+//! directory: a script is a self-contained experiment. Upgrades here are not checked for
+//! compatibility; `minimo upgrade` is the checked path.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::Path;
+
+use minimo_runtime::{Canister, CallError, Outcome, Reply, Vm};
+
+use crate::failure::{self, Failure};
+
+/// One parsed line of a script.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Step {
+    Install { id: String, file: String, arg: Vec<u8> },
+    Upgrade { id: String, file: String, arg: Vec<u8> },
+    Reinstall { id: String, file: String, arg: Vec<u8> },
+    Ingress { id: String, method: String, arg: Vec<u8> },
+    Query { id: String, method: String, arg: Vec<u8> },
+}
+
+/// Parses a whole script; an error names the line.
+pub fn parse_script(text: &str) -> Result<Vec<Step>, String> {
+    let mut steps = Vec::new();
+    for (index, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let step = parse_line(line).map_err(|error| format!("line {}: {error}", index + 1))?;
+        steps.push(step);
+    }
+    Ok(steps)
+}
+
+fn parse_line(line: &str) -> Result<Step, String> {
+    let mut words = line.splitn(4, char::is_whitespace).filter(|word| !word.is_empty());
+    let command = words.next().unwrap_or_default();
+    let id = words.next().ok_or("missing canister id")?.to_string();
+    let target = words.next().ok_or("missing file or method")?.to_string();
+    let arg = parse_blob(words.next().unwrap_or("").trim())?;
+    Ok(match command {
+        "install" => Step::Install { id, file: target, arg },
+        "upgrade" => Step::Upgrade { id, file: target, arg },
+        "reinstall" => Step::Reinstall { id, file: target, arg },
+        "ingress" => Step::Ingress { id, method: target, arg },
+        "query" => Step::Query { id, method: target, arg },
+        other => return Err(format!("unknown command `{other}` (expected install, upgrade, reinstall, ingress or query)")),
+    })
+}
+
+/// Parses a blob argument: `"DIDL\x00\x00"` or `0x4449444c0000`.
+pub fn parse_blob(text: &str) -> Result<Vec<u8>, String> {
+    if let Some(hex) = text.strip_prefix("0x") {
+        return decode_hex(hex);
+    }
+    let inner = text
+        .strip_prefix('"')
+        .and_then(|rest| rest.strip_suffix('"'))
+        .ok_or_else(|| format!("argument `{text}` is neither a quoted blob nor 0x<hex>"))?;
+    let mut bytes = Vec::new();
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            let mut buffer = [0; 4];
+            bytes.extend_from_slice(c.encode_utf8(&mut buffer).as_bytes());
+            continue;
+        }
+        match chars.next() {
+            Some('x') => {
+                let digits: String = chars.by_ref().take(2).collect();
+                bytes.extend(decode_hex(&digits).map_err(|_| format!("bad escape `\\x{digits}`"))?);
+            }
+            Some('\\') => bytes.push(b'\\'),
+            Some('"') => bytes.push(b'"'),
+            Some('n') => bytes.push(b'\n'),
+            Some('t') => bytes.push(b'\t'),
+            Some(other) => return Err(format!("unknown escape `\\{other}`")),
+            None => return Err("the argument ends with a lone backslash".to_string()),
+        }
+    }
+    Ok(bytes)
+}
+
+fn decode_hex(hex: &str) -> Result<Vec<u8>, String> {
+    if hex.len() % 2 != 0 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(format!("`{hex}` is not an even number of hex digits"));
+    }
+    (0..hex.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).map_err(|error| error.to_string()))
+        .collect()
+}
+
+pub fn encode_hex(bytes: &[u8]) -> String {
+    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut out, byte| {
+        let _ = write!(out, "{byte:02x}");
+        out
+    })
+}
+
+pub fn run_script(path: &Path) -> Result<(), Failure> {
+    let text = failure::read_text(path)?;
+    let steps = parse_script(&text)
+        .map_err(|error| Failure::usage(format!("{}: {error}", path.display())))?;
+    let base = path.parent().unwrap_or(Path::new("."));
+    let vm = crate::canister_cmds::vm(None)?;
+    let mut runner = Runner { vm, base, canisters: BTreeMap::new(), modules: BTreeMap::new() };
+    for step in &steps {
+        let output = runner.step(step)?;
+        print!("{output}");
+    }
+    Ok(())
+}
+
+struct Runner<'a> {
+    vm: Vm,
+    base: &'a Path,
+    canisters: BTreeMap<String, Canister>,
+    /// Compiled modules by file, so a script that installs one file many times compiles once.
+    modules: BTreeMap<String, Vec<u8>>,
+}
+
+impl Runner<'_> {
+    fn step(&mut self, step: &Step) -> Result<String, Failure> {
+        Ok(match step {
+            Step::Install { id, file, arg } => {
+                let wasm = self.module(file)?;
+                if self.canisters.contains_key(id) {
+                    return Err(Failure::usage(format!("canister {id} is already installed (use reinstall)")));
+                }
+                let (result, prints) = Canister::install(&self.vm, &canister_id(self.canisters.len()), &wasm, arg);
+                let result = match result {
+                    Ok(canister) => {
+                        self.canisters.insert(id.clone(), canister);
+                        Ok(Reply::Data(empty_candid()))
+                    }
+                    Err(error) => Err(error),
+                };
+                render("ingress ", &prints, &result)
+            }
+            Step::Upgrade { id, file, arg } | Step::Reinstall { id, file, arg } => {
+                let wasm = self.module(file)?;
+                let Some(canister) = self.canisters.get_mut(id) else {
+                    return Ok(render("ingress ", &[], &Err(no_module(id))));
+                };
+                let outcome = if matches!(step, Step::Upgrade { .. }) {
+                    canister.upgrade(&self.vm, &wasm, arg)
+                } else {
+                    canister.reinstall(&self.vm, &wasm, arg)
+                };
+                let result = outcome.result.map(|_| Reply::Data(empty_candid()));
+                render("ingress ", &outcome.debug_prints, &result)
+            }
+            Step::Ingress { id, method, arg } | Step::Query { id, method, arg } => {
+                let prefix = if matches!(step, Step::Ingress { .. }) { "ingress " } else { "" };
+                let Some(canister) = self.canisters.get_mut(id) else {
+                    return Ok(render(prefix, &[], &Err(no_module(id))));
+                };
+                let outcome: Outcome = if prefix.is_empty() {
+                    canister.query(&self.vm, method, arg)
+                } else {
+                    canister.update(&self.vm, method, arg)
+                };
+                render(prefix, &outcome.debug_prints, &outcome.result)
+            }
+        })
+    }
+
+    fn module(&mut self, file: &str) -> Result<Vec<u8>, Failure> {
+        if let Some(wasm) = self.modules.get(file) {
+            return Ok(wasm.clone());
+        }
+        let path = self.base.join(file);
+        let wasm = if path.extension().is_some_and(|ext| ext == "wasm") {
+            failure::read_bytes(&path)?
+        } else {
+            crate::compile::compile_file(&path)?.wasm
+        };
+        self.modules.insert(file.to_string(), wasm.clone());
+        Ok(wasm)
+    }
+}
+
+fn empty_candid() -> Vec<u8> {
+    b"DIDL\x00\x00".to_vec()
+}
+
+fn no_module(id: &str) -> CallError {
+    CallError::no_module(id)
+}
+
+/// The textual id drun gives the n-th canister it creates.
+fn canister_id(n: usize) -> String {
+    minimo_runtime::principal::canister_id_text(n as u64)
+}
+
+/// drun's lines for one message: its debug prints, then `Completed: Reply: 0x..`,
+/// `Completed: Reject: ..` or `Err: IC05xx: ..` (ingress lines prefixed with `ingress `;
+/// query lines with `Ok: ` instead of `Completed: `).
+fn render(prefix: &str, prints: &[String], result: &Result<Reply, CallError>) -> String {
+    let mut out = String::new();
+    for line in prints {
+        let _ = writeln!(out, "debug.print: {line}");
+    }
+    let done = if prefix.is_empty() { "Ok" } else { "Completed" };
+    let _ = match result {
+        Ok(Reply::Data(bytes)) => writeln!(out, "{prefix}{done}: Reply: 0x{}", encode_hex(bytes)),
+        Ok(Reply::Reject(text)) => writeln!(out, "{prefix}{done}: Reject: {text}"),
+        Err(error) => writeln!(out, "{prefix}Err: {}: {}", error.code, error.message),
+    };
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoted_blobs_take_hex_escapes() {
+        assert_eq!(parse_blob(r#""DIDL\x00\x01\x7d\x05""#), Ok(b"DIDL\x00\x01\x7d\x05".to_vec()));
+    }
+
+    #[test]
+    fn hex_blobs_decode() {
+        assert_eq!(parse_blob("0x4449444c0000"), Ok(b"DIDL\x00\x00".to_vec()));
+    }
+
+    #[test]
+    fn an_empty_argument_is_an_empty_blob() {
+        assert_eq!(parse_blob(""), Ok(Vec::new()));
+    }
+
+    #[test]
+    fn comments_and_blank_lines_are_skipped() {
+        let steps = parse_script("# a comment\n\ningress $ID inc \"DIDL\\x00\\x00\"\n").expect("parses");
+        assert_eq!(
+            steps,
+            vec![Step::Ingress { id: "$ID".into(), method: "inc".into(), arg: b"DIDL\x00\x00".to_vec() }]
+        );
+    }
+
+    #[test]
+    fn an_unknown_command_names_its_line() {
+        let error = parse_script("\nfrobnicate $ID x \"\"").expect_err("rejected");
+        assert!(error.starts_with("line 2:"), "{error}");
+    }
+
+    #[test]
+    fn odd_hex_is_rejected() {
+        assert!(parse_blob("0x123").is_err());
+    }
+}
