@@ -10,7 +10,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use minimo_runtime::{Canister, CallError, Outcome, Reply, Vm};
 
@@ -106,13 +106,12 @@ pub fn encode_hex(bytes: &[u8]) -> String {
     })
 }
 
+/// `minimo drun SCRIPT`: prints each step's output as it runs.
 pub fn run_script(path: &Path) -> Result<(), Failure> {
     let text = failure::read_text(path)?;
     let steps = parse_script(&text)
         .map_err(|error| Failure::usage(format!("{}: {error}", path.display())))?;
-    let base = path.parent().unwrap_or(Path::new("."));
-    let vm = crate::canister_cmds::vm(None)?;
-    let mut runner = Runner { vm, base, canisters: BTreeMap::new(), modules: BTreeMap::new() };
+    let mut runner = Runner::new(path.parent().unwrap_or(Path::new(".")))?;
     for step in &steps {
         let output = runner.step(step)?;
         print!("{output}");
@@ -120,16 +119,28 @@ pub fn run_script(path: &Path) -> Result<(), Failure> {
     Ok(())
 }
 
-struct Runner<'a> {
+/// Runs script steps one at a time against canisters held in memory.
+pub struct Runner {
     vm: Vm,
-    base: &'a Path,
+    base: PathBuf,
     canisters: BTreeMap<String, Canister>,
     /// Compiled modules by file, so a script that installs one file many times compiles once.
     modules: BTreeMap<String, Vec<u8>>,
 }
 
-impl Runner<'_> {
-    fn step(&mut self, step: &Step) -> Result<String, Failure> {
+impl Runner {
+    /// A runner whose files are relative to `base`.
+    pub fn new(base: &Path) -> Result<Runner, Failure> {
+        Ok(Runner {
+            vm: crate::canister_cmds::vm(None)?,
+            base: base.to_path_buf(),
+            canisters: BTreeMap::new(),
+            modules: BTreeMap::new(),
+        })
+    }
+
+    /// Runs one step and returns its output lines.
+    pub fn step(&mut self, step: &Step) -> Result<String, Failure> {
         Ok(match step {
             Step::Install { id, file, arg } => {
                 let wasm = self.module(file)?;

@@ -5,20 +5,12 @@
 //! owns is the safe-upgrade check, which joins the compiler's stable-compatibility check with
 //! the Candid subtype check against the installed module's metadata.
 
-mod candid_text;
-mod canister_cmds;
-mod compile;
-mod drun;
-mod failure;
-mod state;
-mod upgrade_check;
-
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use failure::Failure;
+use minimo_cli::{canister_cmds, compile, drun, state, upgrade_check};
 
 #[derive(Parser)]
 #[command(name = "minimo", version, about = "A compiler and VM for canister upgrades in Motoko")]
