@@ -1,0 +1,8 @@
+//! End-to-end tests of minimo: the binary in separate processes, and upgrade scenarios run
+//! in-process through the drun runner.
+
+mod build_cmd;
+mod scenarios;
+mod state_dir;
+mod tutorial;
+mod support;
