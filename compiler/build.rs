@@ -15,7 +15,7 @@ fn main() {
     if Path::new(grammar).exists() {
         lalrpop::Configuration::new()
             .use_cargo_dir_conventions()
-            .process_file(grammar)
+            .process()
             .expect("the grammar builds");
     }
     assemble_runtime_library();

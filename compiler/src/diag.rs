@@ -1,0 +1,415 @@
+//! Diagnostics: the data every stage reports, the table of codes, and moc's plain line form.
+//!
+//! Raise sites call one constructor per error (`diag::not_stable(span, name, &ty)`), so the
+//! wording of each message lives here, next to the code table. The renderer writes moc's form
+//! `file.mo:3.14-3.19: type error [M0131], message`. This module deliberately knows nothing
+//! about terminals or colours: a richer rendering would be a second renderer of the same data.
+
+use std::fmt::Write as _;
+
+/// A byte range in the source text, end exclusive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub struct Span {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        Span {
+            start: to_u32(start),
+            end: to_u32(end),
+        }
+    }
+
+    /// The smallest span covering both.
+    pub fn to(self, other: Span) -> Span {
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
+    }
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One reported problem. `message` is moc's full text, indented type lines included.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub code: &'static str,
+    pub severity: Severity,
+    /// `None` for problems that belong to no source position (stable signature comparison).
+    pub span: Option<Span>,
+    pub message: String,
+    /// Extra lines printed indented after the message.
+    pub notes: Vec<String>,
+}
+
+/// What kind of problem a code is: it picks the word moc prints before the code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Category {
+    Syntax,
+    Type,
+    Compatibility,
+    /// Valid Motoko that minimo does not compile yet.
+    Unsupported,
+}
+
+/// Every code this crate produces, with its category and a one-line description.
+pub const CODES: &[(&str, Category, &str)] = &[
+    ("M0001", Category::Syntax, "syntax error"),
+    ("M0029", Category::Type, "unbound type"),
+    (
+        "M0031",
+        Category::Type,
+        "shared function has non-shared parameter type",
+    ),
+    (
+        "M0032",
+        Category::Type,
+        "shared function has non-shared return type",
+    ),
+    (
+        "M0050",
+        Category::Type,
+        "literal does not have the expected type",
+    ),
+    ("M0051", Category::Type, "duplicate definition"),
+    ("M0057", Category::Type, "unbound variable"),
+    (
+        "M0060",
+        Category::Type,
+        "operator is not defined for the operand types",
+    ),
+    ("M0073", Category::Type, "assignment to an immutable target"),
+    ("M0081", Category::Type, "return outside of a function"),
+    (
+        "M0096",
+        Category::Type,
+        "expression does not have the expected type",
+    ),
+    ("M0097", Category::Type, "call of a non-function"),
+    ("M0098", Category::Type, "argument count does not match"),
+    (
+        "M0126",
+        Category::Type,
+        "public actor method is not a shared function",
+    ),
+    (
+        "M0127",
+        Category::Type,
+        "system function has the wrong type",
+    ),
+    ("M0129", Category::Type, "unknown system function"),
+    (
+        "M0131",
+        Category::Type,
+        "non-stable type in stable declaration",
+    ),
+    (
+        "M0132",
+        Category::Type,
+        "stability declaration outside an actor",
+    ),
+    (
+        "M0169",
+        Category::Compatibility,
+        "stable variable discarded",
+    ),
+    (
+        "M0170",
+        Category::Compatibility,
+        "stable variable type not compatible",
+    ),
+    ("M0194", Category::Type, "unused identifier"),
+    (
+        "U0001",
+        Category::Unsupported,
+        "construct not supported by minimo yet",
+    ),
+];
+
+/// The category of `code`; unknown codes count as type errors.
+pub fn category(code: &str) -> Category {
+    CODES
+        .iter()
+        .find(|(c, _, _)| *c == code)
+        .map_or(Category::Type, |(_, category, _)| *category)
+}
+
+impl Diagnostic {
+    fn error(code: &'static str, span: Span, message: String) -> Diagnostic {
+        Diagnostic {
+            code,
+            severity: Severity::Error,
+            span: Some(span),
+            message,
+            notes: Vec::new(),
+        }
+    }
+
+    fn warning(code: &'static str, span: Span, message: String) -> Diagnostic {
+        Diagnostic {
+            code,
+            severity: Severity::Warning,
+            span: Some(span),
+            message,
+            notes: Vec::new(),
+        }
+    }
+}
+
+// ---- constructors, one per problem ----
+
+pub fn syntax(span: Span, message: String) -> Diagnostic {
+    Diagnostic::error("M0001", span, message)
+}
+
+pub fn unsupported(span: Span, what: &str) -> Diagnostic {
+    Diagnostic::error(
+        "U0001",
+        span,
+        format!("{what} is not supported by minimo yet"),
+    )
+}
+
+pub fn unbound_type(span: Span, name: &str) -> Diagnostic {
+    Diagnostic::error("M0029", span, format!("type {name} is not defined"))
+}
+
+pub fn non_shared_param(span: Span, param: &str, culprit: &str) -> Diagnostic {
+    Diagnostic::error(
+        "M0031",
+        span,
+        format!(
+            "shared function has non-shared parameter type\n  {param}\ntype\n  {param}\nis or contains non-shared type\n  {culprit}"
+        ),
+    )
+}
+
+pub fn non_shared_result(span: Span, result: &str, culprit: &str) -> Diagnostic {
+    Diagnostic::error(
+        "M0032",
+        span,
+        format!(
+            "shared function has non-shared return type\n  {result}\ntype\n  {result}\nis or contains non-shared type\n  {culprit}"
+        ),
+    )
+}
+
+pub fn literal_mismatch(span: Span, actual: &str, expected: &str) -> Diagnostic {
+    Diagnostic::error(
+        "M0050",
+        span,
+        format!("literal of type\n  {actual}\ndoes not have expected type\n  {expected}"),
+    )
+}
+
+pub fn duplicate(span: Span, name: &str, place: &str) -> Diagnostic {
+    Diagnostic::error(
+        "M0051",
+        span,
+        format!("duplicate definition for {name} in {place}"),
+    )
+}
+
+pub fn unbound_variable(span: Span, name: &str) -> Diagnostic {
+    Diagnostic::error("M0057", span, format!("unbound variable {name}"))
+}
+
+pub fn operator_mismatch(span: Span, op: &str, left: &str, right: &str) -> Diagnostic {
+    Diagnostic::error(
+        "M0060",
+        span,
+        format!("operator {op} is not defined for operand types\n  {left}\nand\n  {right}"),
+    )
+}
+
+pub fn not_mutable(span: Span) -> Diagnostic {
+    Diagnostic::error(
+        "M0073",
+        span,
+        "expected mutable assignment target".to_string(),
+    )
+}
+
+pub fn misplaced_return(span: Span) -> Diagnostic {
+    Diagnostic::error("M0081", span, "misplaced return".to_string())
+}
+
+pub fn type_mismatch(span: Span, actual: &str, expected: &str) -> Diagnostic {
+    Diagnostic::error(
+        "M0096",
+        span,
+        format!("expression of type\n  {actual}\ncannot produce expected type\n  {expected}"),
+    )
+}
+
+pub fn not_a_function(span: Span, actual: &str) -> Diagnostic {
+    Diagnostic::error(
+        "M0097",
+        span,
+        format!("expected function type, but expression produces type\n  {actual}"),
+    )
+}
+
+pub fn argument_count(span: Span, expected: usize, actual: usize) -> Diagnostic {
+    Diagnostic::error(
+        "M0098",
+        span,
+        format!("function expects {expected} argument(s), but is applied to {actual}"),
+    )
+}
+
+pub fn public_not_shared(span: Span, name: &str, ty: &str) -> Diagnostic {
+    Diagnostic::error(
+        "M0126",
+        span,
+        format!("public actor field {name} has non-shared function type\n  {ty}"),
+    )
+}
+
+pub fn system_func_type(span: Span, name: &str, declared: &str, expected: &str) -> Diagnostic {
+    Diagnostic::error(
+        "M0127",
+        span,
+        format!(
+            "system function {name} is declared with type\n  {declared}\ninstead of expected type\n  {expected}"
+        ),
+    )
+}
+
+pub fn unknown_system_func(span: Span, name: &str) -> Diagnostic {
+    Diagnostic::error(
+        "M0129",
+        span,
+        format!(
+            "unexpected system method named {name}, expected heartbeat or timer or preupgrade or postupgrade or lowmemory or inspect"
+        ),
+    )
+}
+
+pub fn not_stable(span: Span, name: &str, ty: &str) -> Diagnostic {
+    Diagnostic::error(
+        "M0131",
+        span,
+        format!("variable {name} is declared stable but has non-stable type\n  {ty}"),
+    )
+}
+
+pub fn misplaced_stability(span: Span) -> Diagnostic {
+    Diagnostic::error(
+        "M0132",
+        span,
+        "misplaced stability declaration on field of non-actor".to_string(),
+    )
+}
+
+pub fn unused(span: Span, name: &str) -> Diagnostic {
+    Diagnostic::warning(
+        "M0194",
+        span,
+        format!("unused identifier {name} (delete or rename to wildcard `_` or `_{name}`)"),
+    )
+}
+
+pub fn stable_discarded(name: &str, old_ty: &str) -> Diagnostic {
+    Diagnostic {
+        code: "M0169",
+        severity: Severity::Warning,
+        span: None,
+        message: format!(
+            "stable variable {name} of previous type\n  {old_ty}\n will be discarded. This may cause data loss. Are you sure?"
+        ),
+        notes: Vec::new(),
+    }
+}
+
+pub fn stable_incompatible(name: &str, old_ty: &str, new_ty: &str) -> Diagnostic {
+    Diagnostic {
+        code: "M0170",
+        severity: Severity::Error,
+        span: None,
+        message: format!(
+            "stable variable {name} of previous type\n  {old_ty}\ncannot be consumed at new type\n  {new_ty}"
+        ),
+        notes: Vec::new(),
+    }
+}
+
+/// A problem in a stable signature text itself (it does not parse).
+pub fn bad_signature(which: &str, message: &str) -> Diagnostic {
+    Diagnostic {
+        code: "M0001",
+        severity: Severity::Error,
+        span: None,
+        message: format!("{which} stable signature: {message}"),
+        notes: Vec::new(),
+    }
+}
+
+// ---- rendering ----
+
+pub fn has_errors(diagnostics: &[Diagnostic]) -> bool {
+    diagnostics.iter().any(|d| d.severity == Severity::Error)
+}
+
+/// 1-based line and 1-based byte column of `offset`, as moc prints positions.
+pub fn line_column(source: &str, offset: u32) -> (usize, usize) {
+    let offset = (offset as usize).min(source.len());
+    let before = &source.as_bytes()[..offset];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    (line, offset - line_start + 1)
+}
+
+/// moc's `L.C-L.C` range of a span.
+pub fn range(source: &str, span: Span) -> String {
+    let (l1, c1) = line_column(source, span.start);
+    let (l2, c2) = line_column(source, span.end);
+    format!("{l1}.{c1}-{l2}.{c2}")
+}
+
+/// moc's plain form: one diagnostic per line, its message's own lines and the notes after it.
+pub fn render(diagnostics: &[Diagnostic], path: &str, source: &str) -> String {
+    let mut out = String::new();
+    for d in diagnostics {
+        let word = match (d.severity, category(d.code)) {
+            (Severity::Warning, _) => "warning",
+            (Severity::Error, Category::Syntax) => "syntax error",
+            (Severity::Error, Category::Type) => "type error",
+            (Severity::Error, Category::Compatibility) => "compatibility error",
+            (Severity::Error, Category::Unsupported) => "unsupported",
+        };
+        match d.span {
+            Some(span) => {
+                let _ = write!(
+                    out,
+                    "{path}:{}: {word} [{}], {}",
+                    range(source, span),
+                    d.code,
+                    d.message
+                );
+            }
+            None => {
+                let _ = write!(out, "{path}: {word} [{}], {}", d.code, d.message);
+            }
+        }
+        out.push('\n');
+        for note in &d.notes {
+            let _ = writeln!(out, "  {note}");
+        }
+    }
+    out
+}

@@ -1,0 +1,262 @@
+//! The syntax tree of one source file, as the parser builds it.
+//!
+//! Every node keeps its span; every expression and every binder has an id, so that later
+//! stages (the type checker, lowering) can attach facts to nodes in side tables instead of
+//! rebuilding the tree. The tree holds no types and no resolved names: that is the type
+//! checker's output.
+
+use crate::diag::Span;
+use num_bigint::BigInt;
+use std::cell::Cell;
+
+/// Identifies an expression within one parsed program.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ExprId(pub u32);
+
+/// Identifies a binder (a parameter, a `let` or a `var`) within one parsed program.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct BindId(pub u32);
+
+/// Hands out fresh ids while parsing.
+#[derive(Default)]
+pub struct IdGen {
+    next: Cell<u32>,
+}
+
+impl IdGen {
+    pub fn expr(&self) -> ExprId {
+        ExprId(self.bump())
+    }
+
+    pub fn bind(&self) -> BindId {
+        BindId(self.bump())
+    }
+
+    pub fn count(&self) -> u32 {
+        self.next.get()
+    }
+
+    fn bump(&self) -> u32 {
+        let n = self.next.get();
+        self.next.set(n + 1);
+        n
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Ident {
+    pub name: String,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct Program {
+    pub imports: Vec<Import>,
+    pub body: ProgBody,
+    /// How many ids the parser handed out (sizes the side tables).
+    pub id_count: u32,
+}
+
+#[derive(Clone, Debug)]
+pub struct Import {
+    pub name: Ident,
+    pub path: String,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub enum ProgBody {
+    Actor(Actor),
+    /// `module { ... }`: parsed only to report what is misplaced in it.
+    Module(Vec<Field>),
+    /// The parser could not recover a body.
+    Missing,
+}
+
+#[derive(Clone, Debug)]
+pub struct Actor {
+    pub name: Option<Ident>,
+    pub fields: Vec<Field>,
+    pub span: Span,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stability {
+    Stable,
+    Flexible,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Visibility {
+    Private,
+    Public,
+    System,
+}
+
+/// One declaration of an actor (or module) body, with its modifiers.
+#[derive(Clone, Debug)]
+pub struct Field {
+    pub visibility: Visibility,
+    pub stability: Option<(Stability, Span)>,
+    pub dec: Dec,
+    /// From the first modifier to the end of the declaration.
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub enum Dec {
+    /// `let x = e` (mutable false) or `var x = e` (mutable true), with an optional annotation.
+    Value(ValueDec),
+    Func(FuncDec),
+    Expr(Expr),
+    /// A declaration the parser skipped after a syntax error.
+    Error(Span),
+}
+
+#[derive(Clone, Debug)]
+pub struct ValueDec {
+    pub mutable: bool,
+    pub name: Ident,
+    pub bind: BindId,
+    pub annot: Option<Type>,
+    pub init: Expr,
+    pub span: Span,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FuncSort {
+    Local,
+    /// `shared` (or a public method without a modifier).
+    Shared,
+    /// `query` or `shared query`.
+    Query,
+}
+
+#[derive(Clone, Debug)]
+pub struct Param {
+    pub name: Ident,
+    pub bind: BindId,
+    pub annot: Option<Type>,
+}
+
+#[derive(Clone, Debug)]
+pub struct FuncDec {
+    /// `Some(sort)` when the declaration says `shared`/`query` itself.
+    pub sort: Option<FuncSort>,
+    /// The span of `shared (msg)`'s pattern, when present.
+    pub shared_pattern: Option<Span>,
+    pub name: Option<Ident>,
+    pub params: Vec<Param>,
+    /// The span of the parameter pattern, parentheses included.
+    pub params_span: Span,
+    pub result: Option<Type>,
+    pub body: Box<Expr>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct Expr {
+    pub id: ExprId,
+    pub kind: ExprKind,
+    pub span: Span,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnOp {
+    Neg,
+    Pos,
+    Not,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BinOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Rem,
+    Pow,
+    Concat,
+}
+
+impl BinOp {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            BinOp::Add => "+",
+            BinOp::Sub => "-",
+            BinOp::Mul => "*",
+            BinOp::Div => "/",
+            BinOp::Rem => "%",
+            BinOp::Pow => "**",
+            BinOp::Concat => "#",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CmpOp {
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+}
+
+#[derive(Clone, Debug)]
+pub enum ExprKind {
+    /// A numeric literal; the flag is set when it was written with a sign (`-1`, `+1`),
+    /// which makes it an `Int` literal as in moc.
+    Num(BigInt, bool),
+    Text(String),
+    Bool(bool),
+    Null,
+    Var(Ident),
+    /// `()` and `(a, b, ...)`.
+    Tuple(Vec<Expr>),
+    Proj(Box<Expr>, u32),
+    Unary(UnOp, Box<Expr>),
+    Binary(BinOp, Box<Expr>, Box<Expr>),
+    Compare(CmpOp, Box<Expr>, Box<Expr>),
+    And(Box<Expr>, Box<Expr>),
+    Or(Box<Expr>, Box<Expr>),
+    If(Box<Expr>, Box<Expr>, Option<Box<Expr>>),
+    Block(Vec<Dec>),
+    Assign(Box<Expr>, Box<Expr>),
+    /// `x op= e`.
+    OpAssign(BinOp, Box<Expr>, Box<Expr>),
+    Return(Option<Box<Expr>>),
+    Call(Box<Expr>, Vec<Expr>),
+    Ignore(Box<Expr>),
+    Annot(Box<Expr>, Type),
+    Func(Box<FuncDec>),
+    /// Syntax the parser accepts but minimo does not compile (`await`, `?e`, ...).
+    Unsupported(&'static str),
+}
+
+#[derive(Clone, Debug)]
+pub struct Type {
+    pub kind: TypeKind,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub enum TypeKind {
+    /// A named type: `Nat`, `Text`, `Error`, an alias...
+    Name(String),
+    Tuple(Vec<Type>),
+    Option(Box<Type>),
+    Array {
+        mutable: bool,
+        elem: Box<Type>,
+    },
+    Record(Vec<(bool, String, Type)>),
+    Func {
+        sort: FuncSort,
+        param: Box<Type>,
+        result: Box<Type>,
+    },
+    Async(Box<Type>),
+    /// `(T)`: kept so that `(A, B) -> C` and `((A, B)) -> C` stay apart.
+    Paren(Box<Type>),
+}

@@ -1,0 +1,148 @@
+//! Syntax: source text to the syntax tree, with syntax errors as diagnostics.
+//!
+//! The entry point is [`parse`]. It never fails: a file that does not parse yields a tree with
+//! error nodes (or a missing body) and the M0001 diagnostics. This module does not resolve
+//! names or look at types.
+
+pub(crate) mod ast;
+pub(crate) mod lexer;
+
+lalrpop_util::lalrpop_mod!(
+    #[allow(clippy::all, unused_parens, clippy::unwrap_used)]
+    grammar,
+    "/syntax/grammar.rs"
+);
+
+use crate::diag::{self, Diagnostic, Span};
+use ast::{Expr, ExprKind, IdGen, UnOp};
+use lalrpop_util::ParseError;
+use lexer::{LexError, Tok};
+use num_bigint::{BigInt, Sign};
+
+/// Parses one source file.
+pub(crate) fn parse(source: &str) -> (ast::Program, Vec<Diagnostic>) {
+    let ids = IdGen::default();
+    let mut recovered = Vec::new();
+    let result =
+        grammar::ProgramParser::new().parse(&ids, &mut recovered, lexer::Lexer::new(source));
+    let mut diagnostics: Vec<Diagnostic> = recovered
+        .into_iter()
+        .map(|recovery| parse_error(source, recovery.error))
+        .collect();
+    let (imports, body) = match result {
+        Ok(parsed) => parsed,
+        Err(error) => {
+            diagnostics.push(parse_error(source, error));
+            (Vec::new(), ast::ProgBody::Missing)
+        }
+    };
+    diagnostics.sort_by_key(|d| d.span.map(|s| s.start));
+    diagnostics.dedup();
+    (
+        ast::Program {
+            imports,
+            body,
+            id_count: ids.count(),
+        },
+        diagnostics,
+    )
+}
+
+fn parse_error(source: &str, error: ParseError<usize, Tok<'_>, LexError>) -> Diagnostic {
+    match error {
+        ParseError::InvalidToken { location } => diag::syntax(
+            Span::new(location, location + 1),
+            "unexpected character".to_string(),
+        ),
+        ParseError::UnrecognizedEof { location, expected } => diag::syntax(
+            Span::new(location, location),
+            format!("unexpected end of input{}", expected_list(&expected)),
+        ),
+        ParseError::UnrecognizedToken {
+            token: (l, tok, r),
+            expected,
+        } => diag::syntax(
+            Span::new(l, r),
+            format!(
+                "unexpected token '{}'{}",
+                token_text(source, l, r, &tok),
+                expected_list(&expected)
+            ),
+        ),
+        ParseError::ExtraToken { token: (l, tok, r) } => diag::syntax(
+            Span::new(l, r),
+            format!("unexpected token '{}'", token_text(source, l, r, &tok)),
+        ),
+        ParseError::User { error } => {
+            diag::syntax(Span::new(error.start, error.end), error.message)
+        }
+    }
+}
+
+fn token_text(source: &str, l: usize, r: usize, tok: &Tok<'_>) -> String {
+    source
+        .get(l..r)
+        .map_or_else(|| tok.to_string(), str::to_string)
+}
+
+fn expected_list(expected: &[String]) -> String {
+    if expected.is_empty() {
+        return String::new();
+    }
+    let names: Vec<String> = expected
+        .iter()
+        .map(|name| match name.as_str() {
+            "Id" => "<id>".to_string(),
+            "NatLit" => "<nat>".to_string(),
+            "TextLit" => "<text>".to_string(),
+            other => other.trim_matches('"').to_string(),
+        })
+        .collect();
+    format!(
+        ", expected one of token or <phrase> sequence:\n  {}",
+        names.join("\n  ")
+    )
+}
+
+// ---- helpers for the grammar's actions ----
+
+pub(crate) fn span(l: usize, r: usize) -> Span {
+    Span::new(l, r)
+}
+
+pub(crate) fn mk(ids: &IdGen, kind: ExprKind, l: usize, r: usize) -> Expr {
+    Expr {
+        id: ids.expr(),
+        kind,
+        span: span(l, r),
+    }
+}
+
+/// `-` or `+` applied to a bare numeric literal is an `Int` literal, as in moc.
+pub(crate) fn neg_literal(ids: &IdGen, op: UnOp, e: Expr, l: usize, r: usize) -> Expr {
+    match e.kind {
+        ExprKind::Num(value, false) => {
+            let value = if op == UnOp::Neg { -value } else { value };
+            mk(ids, ExprKind::Num(value, true), l, r)
+        }
+        kind => mk(ids, ExprKind::Unary(op, Box::new(Expr { kind, ..e })), l, r),
+    }
+}
+
+/// The value of a literal as written: decimal or `0x` hex, with `_` separators.
+pub(crate) fn parse_nat(text: &str) -> BigInt {
+    let digits: String = text.chars().filter(|c| *c != '_').collect();
+    let parsed = match digits.strip_prefix("0x") {
+        Some(hex) => BigInt::parse_bytes(hex.as_bytes(), 16),
+        None => BigInt::parse_bytes(digits.as_bytes(), 10),
+    };
+    parsed.unwrap_or_else(|| BigInt::new(Sign::NoSign, Vec::new()))
+}
+
+/// The arguments of a call: a tuple argument is spread, anything else is one argument.
+pub(crate) fn call_args(arg: Expr) -> Vec<Expr> {
+    match arg.kind {
+        ExprKind::Tuple(items) => items,
+        kind => vec![Expr { kind, ..arg }],
+    }
+}
