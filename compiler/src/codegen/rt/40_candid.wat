@@ -1,0 +1,212 @@
+;; Candid messages: the header (magic, type table, argument types) and skipping values of any
+;; wire type. `candid_begin` validates the whole type table once (opcodes, type indices,
+;; ascending field ids), so the accessors and `candid_skip` read table entries through an
+;; unchecked cursor. Decoding typed values is the generated code's job, not this file's: it
+;; asks for opcodes and fields and calls the reader itself. The same functions serve the
+;; stable-memory format, which is a Candid-like message.
+;;
+;; The record accessors also serve variants (same layout), and for opt and vec entries they
+;; present one field, number 0, whose type is the element type.
+
+;; Where each type table entry starts (an array of addresses in the heap) and how many there are.
+(global $cd_types (export "rt_candid_types") (mut i32) (i32.const 0))
+(global $cd_ntypes (export "rt_candid_ntypes") (mut i32) (i32.const 0))
+;; The argument types (an array of wire types in the heap) and how many there are.
+(global $cd_args (export "rt_candid_args") (mut i32) (i32.const 0))
+(global $cd_nargs (export "rt_candid_nargs") (mut i32) (i32.const 0))
+;; The cursor over an already validated type table entry.
+(global $cur (export "rt_candid_cursor") (mut i32) (i32.const 0))
+
+;; Unsigned and signed LEB128 at the cursor, without bounds checks (validated data only).
+(func $cur_leb (result i32)
+  (local $b i32)
+  (local $shift i32)
+  (local $v i32)
+  (loop $next
+    (local.set $b (i32.load8_u (global.get $cur)))
+    (global.set $cur (i32.add (global.get $cur) (i32.const 1)))
+    (local.set $v (i32.or (local.get $v) (i32.shl (i32.and (local.get $b) (i32.const 0x7f)) (local.get $shift))))
+    (local.set $shift (i32.add (local.get $shift) (i32.const 7)))
+    (br_if $next (i32.and (local.get $b) (i32.const 0x80))))
+  (local.get $v))
+
+(func $cur_sleb (result i32)
+  (local $b i32)
+  (local $shift i32)
+  (local $v i32)
+  (loop $next
+    (local.set $b (i32.load8_u (global.get $cur)))
+    (global.set $cur (i32.add (global.get $cur) (i32.const 1)))
+    (local.set $v (i32.or (local.get $v) (i32.shl (i32.and (local.get $b) (i32.const 0x7f)) (local.get $shift))))
+    (local.set $shift (i32.add (local.get $shift) (i32.const 7)))
+    (br_if $next (i32.and (local.get $b) (i32.const 0x80))))
+  (if (i32.and (i32.lt_u (local.get $shift) (i32.const 32)) (i32.ne (i32.and (local.get $b) (i32.const 0x40)) (i32.const 0)))
+    (then (local.set $v (i32.or (local.get $v) (i32.shl (i32.const -1) (local.get $shift))))))
+  (local.get $v))
+
+;; Traps unless t is a valid wire type: a primitive opcode or an index into the table.
+(func $check_type (param $t i32)
+  (if (i32.ge_s (local.get $t) (i32.const 0))
+    (then
+      (if (i32.ge_u (local.get $t) (global.get $cd_ntypes)) (then (call $trap_msg (i32.const 0x0900))))
+      (return)))
+  (if (i32.eqz (i32.or (i32.ge_s (local.get $t) (i32.const -17)) (i32.eq (local.get $t) (i32.const -24))))
+    (then (call $trap_msg (i32.const 0x0880)))))
+
+(func $read_type_ref (result i32)
+  (local $t i32)
+  (local.set $t (call $read_sleb_i32))
+  (call $check_type (local.get $t))
+  (local.get $t))
+
+;; A count of items that each take at least one byte cannot exceed the bytes left.
+(func $read_count (result i32)
+  (local $n i32)
+  (local.set $n (call $read_leb_u32))
+  (if (i32.gt_u (local.get $n) (call $reader_remaining)) (then (call $trap_msg (i32.const 0x0a00))))
+  (local.get $n))
+
+;; Reads and validates one type table entry at the reader.
+(func $read_type_entry
+  (local $op i32)
+  (local $k i32)
+  (local $j i32)
+  (local $id i32)
+  (local $prev i32)
+  (local $len i32)
+  (local.set $op (call $read_sleb_i32))
+  ;; opt and vec: one element type.
+  (if (i32.or (i32.eq (local.get $op) (i32.const -18)) (i32.eq (local.get $op) (i32.const -19)))
+    (then (drop (call $read_type_ref)) (return)))
+  ;; record and variant: fields with strictly ascending ids.
+  (if (i32.or (i32.eq (local.get $op) (i32.const -20)) (i32.eq (local.get $op) (i32.const -21)))
+    (then
+      (local.set $k (call $read_count))
+      (block $done
+        (loop $field
+          (br_if $done (i32.ge_u (local.get $j) (local.get $k)))
+          (local.set $id (call $read_leb_u32))
+          (if (i32.and (i32.ne (local.get $j) (i32.const 0)) (i32.le_u (local.get $id) (local.get $prev)))
+            (then (call $trap_msg (i32.const 0x0980))))
+          (local.set $prev (local.get $id))
+          (drop (call $read_type_ref))
+          (local.set $j (i32.add (local.get $j) (i32.const 1)))
+          (br $field)))
+      (return)))
+  ;; func: argument types, result types, annotation bytes.
+  (if (i32.eq (local.get $op) (i32.const -22))
+    (then
+      (local.set $k (call $read_count))
+      (block $args_done (loop $arg
+        (br_if $args_done (i32.eqz (local.get $k)))
+        (drop (call $read_type_ref))
+        (local.set $k (i32.sub (local.get $k) (i32.const 1)))
+        (br $arg)))
+      (local.set $k (call $read_count))
+      (block $results_done (loop $result
+        (br_if $results_done (i32.eqz (local.get $k)))
+        (drop (call $read_type_ref))
+        (local.set $k (i32.sub (local.get $k) (i32.const 1)))
+        (br $result)))
+      (drop (call $read_bytes (call $read_count)))
+      (return)))
+  ;; service: methods, each a name and a type.
+  (if (i32.eq (local.get $op) (i32.const -23))
+    (then
+      (local.set $k (call $read_count))
+      (block $methods_done (loop $method
+        (br_if $methods_done (i32.eqz (local.get $k)))
+        (local.set $len (call $read_leb_u32))
+        (if (i32.eqz (call $utf8_valid (call $read_bytes (local.get $len)) (local.get $len)))
+          (then (call $trap_msg (i32.const 0x0600))))
+        (drop (call $read_type_ref))
+        (local.set $k (i32.sub (local.get $k) (i32.const 1)))
+        (br $method)))
+      (return)))
+  (call $trap_msg (i32.const 0x0880)))
+
+(func $candid_begin (export "candid_begin") (result i32)
+  (local $n i32)
+  (local $i i32)
+  ;; "DIDL" read as a little-endian u32.
+  (if (i32.ne (call $read_u32_le) (i32.const 0x4c444944)) (then (call $trap_msg (i32.const 0x0800))))
+  (local.set $n (call $read_count))
+  (global.set $cd_ntypes (local.get $n))
+  (global.set $cd_types (call $alloc (i32.shl (local.get $n) (i32.const 2))))
+  (block $done
+    (loop $entry
+      (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+      (i32.store (i32.add (global.get $cd_types) (i32.shl (local.get $i) (i32.const 2))) (global.get $rd_ptr))
+      (call $read_type_entry)
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $entry)))
+  (local.set $n (call $read_count))
+  (global.set $cd_nargs (local.get $n))
+  (global.set $cd_args (call $alloc (i32.shl (local.get $n) (i32.const 2))))
+  (local.set $i (i32.const 0))
+  (block $args_done
+    (loop $arg
+      (br_if $args_done (i32.ge_u (local.get $i) (local.get $n)))
+      (i32.store (i32.add (global.get $cd_args) (i32.shl (local.get $i) (i32.const 2))) (call $read_type_ref))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $arg)))
+  (local.get $n))
+
+(func $candid_arg_type (export "candid_arg_type") (param $i i32) (result i32)
+  (if (i32.ge_u (local.get $i) (global.get $cd_nargs)) (then (call $trap_msg (i32.const 0x0d80))))
+  (i32.load (i32.add (global.get $cd_args) (i32.shl (local.get $i) (i32.const 2)))))
+
+;; Puts the cursor just after the opcode of entry t and returns the opcode.
+(func $entry_open (param $t i32) (result i32)
+  (call $check_type (local.get $t))
+  (global.set $cur (i32.load (i32.add (global.get $cd_types) (i32.shl (local.get $t) (i32.const 2)))))
+  (call $cur_sleb))
+
+(func $candid_type_opcode (export "candid_type_opcode") (param $t i32) (result i32)
+  (if (i32.lt_s (local.get $t) (i32.const 0)) (then (return (local.get $t))))
+  (call $entry_open (local.get $t)))
+
+(func $is_fielded (param $op i32) (result i32)
+  (i32.or (i32.eq (local.get $op) (i32.const -20)) (i32.eq (local.get $op) (i32.const -21))))
+
+(func $is_container (param $op i32) (result i32)
+  (i32.or (i32.eq (local.get $op) (i32.const -18)) (i32.eq (local.get $op) (i32.const -19))))
+
+(func $candid_record_len (export "candid_record_len") (param $t i32) (result i32)
+  (local $op i32)
+  (if (i32.lt_s (local.get $t) (i32.const 0)) (then (call $trap_msg (i32.const 0x0d00))))
+  (local.set $op (call $entry_open (local.get $t)))
+  (if (call $is_fielded (local.get $op)) (then (return (call $cur_leb))))
+  (if (call $is_container (local.get $op)) (then (return (i32.const 1))))
+  (call $trap_msg (i32.const 0x0d00))
+  (unreachable))
+
+;; Puts the cursor at field i of entry t (its id for records and variants, its type for opt
+;; and vec) and returns the entry's opcode.
+(func $field_open (param $t i32) (param $i i32) (result i32)
+  (local $op i32)
+  (local $k i32)
+  (if (i32.ge_u (local.get $i) (call $candid_record_len (local.get $t))) (then (call $trap_msg (i32.const 0x0e00))))
+  (local.set $op (call $entry_open (local.get $t)))
+  (if (call $is_fielded (local.get $op))
+    (then
+      (drop (call $cur_leb))
+      (block $done
+        (loop $skip
+          (br_if $done (i32.eqz (local.get $i)))
+          (drop (call $cur_leb))
+          (drop (call $cur_sleb))
+          (local.set $i (i32.sub (local.get $i) (i32.const 1)))
+          (br $skip)))))
+  (local.get $op))
+
+(func $candid_record_field_id (export "candid_record_field_id") (param $t i32) (param $i i32) (result i32)
+  (if (call $is_container (call $field_open (local.get $t) (local.get $i))) (then (return (i32.const 0))))
+  (call $cur_leb))
+
+(func $candid_record_field_type (export "candid_record_field_type") (param $t i32) (param $i i32) (result i32)
+  (if (call $is_fielded (call $field_open (local.get $t) (local.get $i))) (then (drop (call $cur_leb))))
+  (call $cur_sleb))
+
+(func $candid_skip (export "candid_skip") (param $t i32)
+  (call $skip (local.get $t) (i32.const -1) (i32.const 0)))
