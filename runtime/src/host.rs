@@ -399,7 +399,7 @@ mod tests {
         );
         let mut registered = 0;
         for entry in SYSTEM_API {
-            let Some(Extern::Func(func)) = linker.get(&mut store, "ic0", entry.name) else {
+            let Ok(Extern::Func(func)) = linker.get(&mut store, "ic0", entry.name) else {
                 panic!("ic0.{} is not registered", entry.name);
             };
             let ty = func.ty(&store);
