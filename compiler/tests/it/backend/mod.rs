@@ -1,3 +1,7 @@
 //! Tests of the code generator and the runtime library, run in the VM.
 
+mod codegen;
+mod codegen_run;
+mod codegen_support;
+mod codegen_upgrade;
 mod runtime_library;
