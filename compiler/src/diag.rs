@@ -99,9 +99,9 @@ pub const CODES: &[(&str, Category, &str)] = &[
     ("M0097", Category::Type, "call of a non-function"),
     ("M0098", Category::Type, "argument count does not match"),
     (
-        "M0126",
+        "M0041",
         Category::Type,
-        "public actor method is not a shared function",
+        "shared function result is neither () nor async",
     ),
     (
         "M0127",
@@ -269,11 +269,11 @@ pub fn argument_count(span: Span, expected: usize, actual: usize) -> Diagnostic 
     )
 }
 
-pub fn public_not_shared(span: Span, name: &str, ty: &str) -> Diagnostic {
+pub fn shared_result_not_async(span: Span) -> Diagnostic {
     Diagnostic::error(
-        "M0126",
+        "M0041",
         span,
-        format!("public actor field {name} has non-shared function type\n  {ty}"),
+        "shared function must have syntactic return type `()` or `async <typ>`".to_string(),
     )
 }
 

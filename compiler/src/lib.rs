@@ -3,10 +3,117 @@
 //! The pipeline is parse (`syntax`) → check (`typeck`) → lower (`lower`) → emit (`codegen`),
 //! with `signature` printing the Candid service and the stable signature from the checked
 //! program. Nothing in this crate does IO: sources come in as strings, results go out as data.
+//! The functions below are the whole public interface; the stages stay crate-private.
 
 pub mod codegen;
 pub mod diag;
 pub mod ir;
+pub(crate) mod lower;
+pub(crate) mod signature;
 pub(crate) mod syntax;
+pub(crate) mod typeck;
 
 pub use diag::{Diagnostic, Severity};
+
+/// The results of a successful compilation.
+#[derive(Clone, Debug)]
+pub struct Compiled {
+    /// The canister module, with the two signatures embedded as custom sections.
+    pub wasm: Vec<u8>,
+    /// The Candid service (`.did`).
+    pub candid: String,
+    /// The stable signature (`.most`).
+    pub stable_types: String,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Parses and type-checks a program: every error and warning, in source order per stage.
+pub fn check(path: &str, source: &str) -> Vec<Diagnostic> {
+    let _ = path;
+    match front(source) {
+        Ok((_, _, diagnostics)) | Err(diagnostics) => diagnostics,
+    }
+}
+
+/// The checked program and its diagnostics; `Err` when there are errors.
+fn front(
+    source: &str,
+) -> Result<(syntax::ast::Program, typeck::Checked, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let (program, mut diagnostics) = syntax::parse(source);
+    // As moc, a file with syntax errors is not type-checked: the tree has holes.
+    if diag::has_errors(&diagnostics) {
+        return Err(diagnostics);
+    }
+    let (checked, more) = typeck::check(&program);
+    diagnostics.extend(more);
+    if diag::has_errors(&diagnostics) {
+        return Err(diagnostics);
+    }
+    Ok((program, checked, diagnostics))
+}
+
+/// Compiles a program to a canister module and its two signatures.
+pub fn compile(
+    path: &str,
+    source: &str,
+    options: &codegen::Options,
+) -> Result<Compiled, Vec<Diagnostic>> {
+    let _ = path;
+    let (program, checked, mut warnings) = front(source)?;
+    let ir = match lower::lower(&program, &checked) {
+        Ok(ir) => ir,
+        Err(errors) => {
+            warnings.extend(errors);
+            return Err(warnings);
+        }
+    };
+    let interface = signature::Interface::of(&program, &checked);
+    let candid = signature::candid::service(&interface);
+    let stable_types = signature::most::print(&interface);
+    let metadata = codegen::Metadata {
+        candid_service: candid.clone(),
+        stable_types: stable_types.clone(),
+    };
+    let wasm = codegen::emit(&ir, &metadata, options);
+    warnings.retain(|d| d.severity == Severity::Warning);
+    Ok(Compiled {
+        wasm,
+        candid,
+        stable_types,
+        warnings,
+    })
+}
+
+/// Parses, checks and lowers a program to the IR (for the code generator's tests).
+pub fn lower_to_ir(path: &str, source: &str) -> Result<ir::Program, Vec<Diagnostic>> {
+    let _ = path;
+    let (program, checked, _) = front(source)?;
+    lower::lower(&program, &checked)
+}
+
+/// The Candid service and the stable signature of a program that checks, without compiling
+/// it (what `.did` and `.most` files hold).
+pub fn signatures(source: &str) -> Result<(String, String), Vec<Diagnostic>> {
+    let (program, checked, _) = front(source)?;
+    let interface = signature::Interface::of(&program, &checked);
+    Ok((
+        signature::candid::service(&interface),
+        signature::most::print(&interface),
+    ))
+}
+
+/// moc's plain form of the diagnostics: one per line, indented lines after it.
+pub fn render(diagnostics: &[Diagnostic], path: &str, source: &str) -> String {
+    diag::render(diagnostics, path, source)
+}
+
+/// Whether a program with stable signature `old_most` may be upgraded to one with
+/// `new_most`: M0170 errors for variables whose type cannot consume the old one, M0169
+/// warnings for stable variables that would be discarded.
+pub fn stable_compatible(old_most: &str, new_most: &str) -> Vec<Diagnostic> {
+    signature::compat::compatible(old_most, new_most)
+}
+
+pub fn has_errors(diagnostics: &[Diagnostic]) -> bool {
+    diag::has_errors(diagnostics)
+}

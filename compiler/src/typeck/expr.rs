@@ -1,0 +1,514 @@
+//! Checking expressions and the declarations of blocks.
+//!
+//! Bidirectional, as moc: `check` pushes an expected type into an expression (so that `1` is
+//! an `Int` where an `Int` is wanted and `a - b` is an `Int` subtraction there), `infer`
+//! computes a type bottom-up. Every expression's type is recorded. Nothing here knows about
+//! actors; fields are reached through the scope.
+
+use super::types::{FuncType, Type};
+use super::{Binding, Checker, FieldKind, Res};
+use crate::diag;
+use crate::syntax::ast::{BinOp, CmpOp, Dec, Expr, ExprKind, FuncDec, FuncSort, UnOp};
+use std::collections::HashMap;
+
+impl Checker {
+    /// Checks `e` against `expected`, reporting a mismatch.
+    pub(super) fn check(&mut self, e: &Expr, expected: &Type) {
+        match &e.kind {
+            ExprKind::Num(value, signed) => {
+                let actual = if *signed || value.sign() == num_bigint::Sign::Minus {
+                    Type::Int
+                } else {
+                    Type::Nat
+                };
+                let fits = actual.sub(expected)
+                    || matches!(expected, Type::OtherPrim(p) if p.starts_with("Nat") || p.starts_with("Int"));
+                if !fits {
+                    self.diags.push(diag::literal_mismatch(
+                        e.span,
+                        &actual.to_string(),
+                        &expected.to_string(),
+                    ));
+                }
+                let recorded = if expected.is_numeric() {
+                    expected.clone()
+                } else {
+                    actual
+                };
+                self.record(e.id, &recorded);
+            }
+            ExprKind::Text(_) | ExprKind::Bool(_) | ExprKind::Null => {
+                let actual = self.infer(e);
+                if !actual.sub(expected) {
+                    self.diags.push(diag::literal_mismatch(
+                        e.span,
+                        &actual.to_string(),
+                        &expected.to_string(),
+                    ));
+                }
+            }
+            ExprKind::Tuple(items) if matches!(expected, Type::Tuple(ts) if ts.len() == items.len()) =>
+            {
+                if let Type::Tuple(ts) = expected {
+                    for (item, t) in items.iter().zip(ts) {
+                        self.check(item, t);
+                    }
+                }
+                self.record(e.id, expected);
+            }
+            ExprKind::Binary(op, a, b) if expected.is_numeric() && *op != BinOp::Concat => {
+                self.check(a, expected);
+                self.check(b, expected);
+                self.out.operand_types.insert(e.id, expected.clone());
+                self.record(e.id, expected);
+            }
+            ExprKind::If(c, t, Some(f)) => {
+                self.check(c, &Type::Bool);
+                self.check(t, expected);
+                self.check(f, expected);
+                self.record(e.id, expected);
+            }
+            ExprKind::Block(decs) => {
+                self.block(e.span, decs, Some(expected));
+                self.record(e.id, expected);
+            }
+            ExprKind::Func(func) => {
+                let ty = self.func_expr(func, Some(expected));
+                if !ty.sub(expected) {
+                    self.diags.push(diag::type_mismatch(
+                        e.span,
+                        &ty.to_string(),
+                        &expected.to_string(),
+                    ));
+                }
+                self.record(e.id, &ty);
+            }
+            ExprKind::Return(_) => {
+                self.infer(e);
+            }
+            _ => {
+                let actual = self.infer(e);
+                if !actual.sub(expected) {
+                    self.diags.push(diag::type_mismatch(
+                        e.span,
+                        &actual.to_string(),
+                        &expected.to_string(),
+                    ));
+                }
+            }
+        }
+    }
+
+    /// Infers and records the type of `e`.
+    pub(super) fn infer(&mut self, e: &Expr) -> Type {
+        let ty = self.infer_kind(e);
+        self.record(e.id, &ty);
+        ty
+    }
+
+    fn infer_kind(&mut self, e: &Expr) -> Type {
+        match &e.kind {
+            ExprKind::Num(value, signed) => {
+                if *signed || value.sign() == num_bigint::Sign::Minus {
+                    Type::Int
+                } else {
+                    Type::Nat
+                }
+            }
+            ExprKind::Text(_) => Type::Text,
+            ExprKind::Bool(_) => Type::Bool,
+            ExprKind::Null => Type::Null,
+            ExprKind::Var(x) => match self.lookup(&x.name) {
+                Some(binding) => self.use_binding(e, &binding),
+                None => {
+                    self.diags.push(diag::unbound_variable(x.span, &x.name));
+                    Type::Err
+                }
+            },
+            ExprKind::Tuple(items) => {
+                Type::Tuple(items.iter().map(|item| self.infer(item)).collect())
+            }
+            ExprKind::Proj(inner, index) => match self.infer(inner) {
+                Type::Tuple(items) if (*index as usize) < items.len() => {
+                    items[*index as usize].clone()
+                }
+                Type::Err => Type::Err,
+                other => {
+                    self.diags.push(diag::type_mismatch(
+                        inner.span,
+                        &other.to_string(),
+                        "a tuple",
+                    ));
+                    Type::Err
+                }
+            },
+            ExprKind::Unary(UnOp::Not, inner) => {
+                self.check(inner, &Type::Bool);
+                Type::Bool
+            }
+            ExprKind::Unary(op, inner) => {
+                let t = self.infer(inner);
+                match (op, &t) {
+                    (_, Type::Err) => Type::Err,
+                    (UnOp::Neg, Type::Nat | Type::Int) => {
+                        self.out.operand_types.insert(e.id, Type::Int);
+                        Type::Int
+                    }
+                    (UnOp::Pos, Type::Nat | Type::Int) => {
+                        self.out.operand_types.insert(e.id, t.clone());
+                        t
+                    }
+                    _ => {
+                        let symbol = if *op == UnOp::Neg { "-" } else { "+" };
+                        self.diags.push(diag::operator_mismatch(
+                            e.span,
+                            symbol,
+                            &t.to_string(),
+                            &t.to_string(),
+                        ));
+                        Type::Err
+                    }
+                }
+            }
+            ExprKind::Binary(BinOp::Concat, a, b) => {
+                self.check(a, &Type::Text);
+                self.check(b, &Type::Text);
+                self.out.operand_types.insert(e.id, Type::Text);
+                Type::Text
+            }
+            ExprKind::Binary(op, a, b) => {
+                let ta = self.infer(a);
+                let tb = self.infer(b);
+                let t = ta.lub(&tb);
+                match t {
+                    Type::Nat | Type::Int => {
+                        self.out.operand_types.insert(e.id, t.clone());
+                        t
+                    }
+                    Type::Err | Type::Non => Type::Err,
+                    _ => {
+                        self.diags.push(diag::operator_mismatch(
+                            e.span,
+                            op.symbol(),
+                            &ta.to_string(),
+                            &tb.to_string(),
+                        ));
+                        Type::Err
+                    }
+                }
+            }
+            ExprKind::Compare(op, a, b) => {
+                let ta = self.infer(a);
+                let tb = self.infer(b);
+                let t = ta.lub(&tb);
+                let ordered = !matches!(op, CmpOp::Eq | CmpOp::Ne);
+                let fine = match &t {
+                    Type::Nat | Type::Int | Type::Text | Type::Err | Type::Non => true,
+                    Type::Bool => !ordered,
+                    _ => false,
+                };
+                if fine {
+                    self.out.operand_types.insert(e.id, t);
+                } else {
+                    let symbol = cmp_symbol(*op);
+                    self.diags.push(diag::operator_mismatch(
+                        e.span,
+                        symbol,
+                        &ta.to_string(),
+                        &tb.to_string(),
+                    ));
+                }
+                Type::Bool
+            }
+            ExprKind::And(a, b) | ExprKind::Or(a, b) => {
+                self.check(a, &Type::Bool);
+                self.check(b, &Type::Bool);
+                Type::Bool
+            }
+            ExprKind::If(c, t, None) => {
+                self.check(c, &Type::Bool);
+                self.check(t, &Type::unit());
+                Type::unit()
+            }
+            ExprKind::If(c, t, Some(f)) => {
+                self.check(c, &Type::Bool);
+                let tt = self.infer(t);
+                let tf = self.infer(f);
+                tt.lub(&tf)
+            }
+            ExprKind::Block(decs) => self.block(e.span, decs, None),
+            ExprKind::Assign(target, value) => {
+                match self.assign_target(e, target) {
+                    Some(t) => self.check(value, &t),
+                    None => {
+                        self.infer(value);
+                    }
+                }
+                Type::unit()
+            }
+            ExprKind::OpAssign(op, target, value) => {
+                if let Some(t) = self.assign_target(e, target) {
+                    let fine = match op {
+                        BinOp::Concat => matches!(t, Type::Text | Type::Err),
+                        _ => matches!(t, Type::Nat | Type::Int | Type::Err),
+                    };
+                    if fine {
+                        self.check(value, &t);
+                        self.out.operand_types.insert(e.id, t);
+                    } else {
+                        let tv = self.infer(value);
+                        self.diags.push(diag::operator_mismatch(
+                            e.span,
+                            op.symbol(),
+                            &t.to_string(),
+                            &tv.to_string(),
+                        ));
+                    }
+                } else {
+                    self.infer(value);
+                }
+                Type::unit()
+            }
+            ExprKind::Return(value) => {
+                match self.ret.clone() {
+                    Some(ret) => match value {
+                        Some(value) => self.check(value, &ret),
+                        None => {
+                            if !Type::unit().sub(&ret) {
+                                self.diags.push(diag::type_mismatch(
+                                    e.span,
+                                    "()",
+                                    &ret.to_string(),
+                                ));
+                            }
+                        }
+                    },
+                    None => {
+                        self.diags.push(diag::misplaced_return(e.span));
+                        if let Some(value) = value {
+                            self.infer(value);
+                        }
+                    }
+                }
+                Type::Non
+            }
+            ExprKind::Call(callee, args) => self.call(e, callee, args),
+            ExprKind::Ignore(inner) => {
+                self.infer(inner);
+                Type::unit()
+            }
+            ExprKind::Annot(inner, ty) => {
+                let t = self.resolve_type(ty);
+                self.check(inner, &t);
+                t
+            }
+            ExprKind::Func(func) => self.func_expr(func, None),
+            ExprKind::Unsupported(what) => {
+                self.diags.push(diag::unsupported(e.span, what));
+                Type::Err
+            }
+        }
+    }
+
+    fn use_binding(&mut self, e: &Expr, binding: &Binding) -> Type {
+        match binding {
+            Binding::Field(index) => {
+                self.out.resolution.insert(e.id, Res::Field(*index));
+                match self.out.fields.get(*index).map(|f| &f.kind) {
+                    Some(FieldKind::Value { ty, .. }) => ty.clone(),
+                    Some(FieldKind::Func { ty, .. }) => Type::Func(ty.clone()),
+                    _ => Type::Err,
+                }
+            }
+            Binding::Local { bind, ty, .. } => {
+                self.out.resolution.insert(e.id, Res::Local(*bind));
+                ty.clone()
+            }
+        }
+    }
+
+    /// The type of an assignment's target, or `None` (after an error) when it is not a
+    /// mutable variable.
+    fn assign_target(&mut self, assignment: &Expr, target: &Expr) -> Option<Type> {
+        let ExprKind::Var(x) = &target.kind else {
+            self.infer(target);
+            self.diags.push(diag::not_mutable(assignment.span));
+            return None;
+        };
+        let Some(binding) = self.lookup(&x.name) else {
+            self.diags.push(diag::unbound_variable(x.span, &x.name));
+            return None;
+        };
+        let ty = self.use_binding(target, &binding);
+        self.record(target.id, &ty);
+        let mutable = match &binding {
+            Binding::Field(index) => {
+                matches!(
+                    self.out.fields.get(*index).map(|f| &f.kind),
+                    Some(FieldKind::Value { mutable: true, .. })
+                )
+            }
+            Binding::Local { mutable, .. } => *mutable,
+        };
+        if mutable {
+            Some(ty)
+        } else {
+            self.diags.push(diag::not_mutable(assignment.span));
+            None
+        }
+    }
+
+    fn call(&mut self, e: &Expr, callee: &Expr, args: &[Expr]) -> Type {
+        match self.infer(callee) {
+            Type::Func(func) => {
+                if func.sort != FuncSort::Local {
+                    self.diags
+                        .push(diag::unsupported(e.span, "calling a shared function"));
+                }
+                if args.len() == func.params.len() {
+                    for (arg, param) in args.iter().zip(&func.params) {
+                        self.check(arg, param);
+                    }
+                } else {
+                    let actual = Type::Tuple(args.iter().map(|arg| self.infer(arg)).collect());
+                    let expected = Type::Tuple(func.params.clone());
+                    self.diags.push(diag::type_mismatch(
+                        e.span,
+                        &actual.to_string(),
+                        &expected.to_string(),
+                    ));
+                }
+                (*func.result).clone()
+            }
+            Type::Err => {
+                for arg in args {
+                    self.infer(arg);
+                }
+                Type::Err
+            }
+            other => {
+                self.diags
+                    .push(diag::not_a_function(callee.span, &other.to_string()));
+                for arg in args {
+                    self.infer(arg);
+                }
+                Type::Err
+            }
+        }
+    }
+
+    /// A function expression: parameters and result come from the annotations, or from the
+    /// expected function type where they are omitted.
+    fn func_expr(&mut self, func: &FuncDec, expected: Option<&Type>) -> Type {
+        let expected = match expected {
+            Some(Type::Func(f)) if f.params.len() == func.params.len() => Some(f.clone()),
+            _ => None,
+        };
+        let mut ty = self.func_type(func, FuncSort::Local);
+        if let Some(expected) = &expected {
+            for (i, param) in func.params.iter().enumerate() {
+                if param.annot.is_none() {
+                    ty.params[i] = expected.params[i].clone();
+                }
+            }
+            if func.result.is_none() {
+                ty.result = expected.result.clone();
+            }
+        }
+        self.func_body(func, &ty);
+        Type::Func(ty)
+    }
+
+    /// Checks a function's body against its type, with the parameters in scope.
+    pub(super) fn func_body(&mut self, func: &FuncDec, ty: &FuncType) {
+        self.scopes.push(HashMap::new());
+        for (param, t) in func.params.iter().zip(&ty.params) {
+            self.bind_local(&param.name.name, param.bind, false, t.clone());
+        }
+        let ret = match &*ty.result {
+            Type::Async(inner) => (**inner).clone(),
+            other => other.clone(),
+        };
+        let saved = self.ret.replace(ret.clone());
+        self.check(&func.body, &ret);
+        self.ret = saved;
+        self.scopes.pop();
+    }
+
+    /// A block: its declarations in a scope of their own; its type is the last expression's
+    /// (unit when it ends in a declaration).
+    pub(super) fn block(
+        &mut self,
+        span: crate::diag::Span,
+        decs: &[Dec],
+        expected: Option<&Type>,
+    ) -> Type {
+        self.scopes.push(HashMap::new());
+        let mut result = Type::unit();
+        let last_expr = decs.iter().rposition(|d| !matches!(d, Dec::Error(_)));
+        for (i, dec) in decs.iter().enumerate() {
+            match dec {
+                Dec::Expr(e) if Some(i) == last_expr => match expected {
+                    Some(t) => {
+                        self.check(e, t);
+                        result = t.clone();
+                    }
+                    None => result = self.infer(e),
+                },
+                Dec::Expr(e) => self.check(e, &Type::unit()),
+                Dec::Value(v) => {
+                    let ty = match &v.annot {
+                        Some(annot) => {
+                            let t = self.resolve_type(annot);
+                            self.check(&v.init, &t);
+                            t
+                        }
+                        None => self.infer(&v.init),
+                    };
+                    self.bind_local(&v.name.name, v.bind, v.mutable, ty);
+                }
+                Dec::Func(f) => self
+                    .diags
+                    .push(diag::unsupported(f.span, "a local function")),
+                Dec::Error(_) => {}
+            }
+        }
+        if let (Some(t), Some(i)) = (expected, last_expr) {
+            if !matches!(decs[i], Dec::Expr(_)) && !Type::unit().sub(t) {
+                self.diags.push(diag::type_mismatch(
+                    decl_span(&decs[i]),
+                    "()",
+                    &t.to_string(),
+                ));
+            }
+        }
+        if let (Some(t), None) = (expected, last_expr) {
+            if !Type::unit().sub(t) {
+                self.diags
+                    .push(diag::type_mismatch(span, "()", &t.to_string()));
+            }
+        }
+        self.scopes.pop();
+        result
+    }
+}
+
+fn decl_span(dec: &Dec) -> crate::diag::Span {
+    match dec {
+        Dec::Value(v) => v.span,
+        Dec::Func(f) => f.span,
+        Dec::Expr(e) => e.span,
+        Dec::Error(span) => *span,
+    }
+}
+
+fn cmp_symbol(op: CmpOp) -> &'static str {
+    match op {
+        CmpOp::Eq => "==",
+        CmpOp::Ne => "!=",
+        CmpOp::Lt => "<",
+        CmpOp::Le => "<=",
+        CmpOp::Gt => ">",
+        CmpOp::Ge => ">=",
+    }
+}
