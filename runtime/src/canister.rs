@@ -9,13 +9,13 @@
 
 use std::mem;
 
-use wasmtime::{Module, Store, StoreLimitsBuilder};
+use wasmtime::{Memory, Module, Store, StoreLimitsBuilder};
 
 use crate::engine::{hex, module_hash, Vm};
 use crate::error::CallError;
 use crate::host::{ExecutionContext, HostState, Message};
 use crate::principal;
-use crate::snapshot::{self, ApplyError, HeapImage, Live};
+use crate::snapshot::{self, ApplyError, GlobalValue, HeapImage, Live};
 use crate::stable_memory::{StableMemory, PAGE_SIZE};
 use crate::validate;
 
@@ -27,6 +27,12 @@ pub enum Status {
     /// `Stopped`. The state exists so that a saved status from elsewhere can be represented.
     Stopping,
     Stopped,
+}
+
+impl std::fmt::Display for Status {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 impl Status {
@@ -74,6 +80,42 @@ pub(crate) struct Code {
     pub(crate) hash: [u8; 32],
     pub(crate) module: Module,
     pub(crate) live: Live,
+    /// The instance's exported memory, kept so that the heap can be read without mutable
+    /// access (wasmtime needs it to look an export up).
+    pub(crate) memory: Option<Memory>,
+    /// The exported mutable globals' values after the last message, for the same reason:
+    /// reading a global needs mutable access to the store.
+    pub(crate) globals: Vec<(String, GlobalValue)>,
+}
+
+impl Code {
+    pub(crate) fn new(wasm: Vec<u8>, hash: [u8; 32], module: Module, live: Live) -> Code {
+        let mut code = Code {
+            wasm,
+            hash,
+            module,
+            live,
+            memory: None,
+            globals: Vec::new(),
+        };
+        code.refresh();
+        code
+    }
+
+    /// Updates the kept memory handle and global values; called whenever a message ended or
+    /// the instance was replaced.
+    pub(crate) fn refresh(&mut self) {
+        let instance = self.live.instance;
+        self.memory = instance.get_memory(&mut self.live.store, "memory");
+        self.globals = snapshot::capture_globals(&mut self.live);
+    }
+
+    /// The current linear memory's bytes.
+    pub(crate) fn heap(&self) -> &[u8] {
+        self.memory
+            .as_ref()
+            .map_or(&[], |memory| memory.data(&self.live.store))
+    }
 }
 
 /// A canister: an id, a status and, once installed, a module with its heap and stable memory.
@@ -234,12 +276,7 @@ impl Canister {
                 return (Err(CallError::from_execution(&self.id, &e)), prints, used);
             }
         }
-        let code = Code {
-            wasm: wasm.to_vec(),
-            hash,
-            module,
-            live,
-        };
+        let code = Code::new(wasm.to_vec(), hash, module, live);
         (Ok(code), prints, used)
     }
 
@@ -330,6 +367,7 @@ impl Canister {
             restore_heap(vm, &self.id_bytes, code, &before);
             code.live.store.data_mut().stable.rollback();
         }
+        code.refresh();
         Outcome {
             debug_prints: ran.debug_prints,
             result,
@@ -381,14 +419,10 @@ impl Canister {
     }
 
     /// The size of the heap (linear memory) in bytes.
-    pub fn heap_size(&mut self) -> u64 {
-        let Some(code) = self.code.as_mut() else {
-            return 0;
-        };
-        let instance = code.live.instance;
-        instance
-            .get_memory(&mut code.live.store, "memory")
-            .map_or(0, |memory| memory.data_size(&code.live.store) as u64)
+    pub fn heap_size(&self) -> u64 {
+        self.code
+            .as_ref()
+            .map_or(0, |code| code.heap().len() as u64)
     }
 }
 
@@ -397,7 +431,7 @@ impl Canister {
 /// that whatever a start function does to stable memory is undone with the message.
 pub(crate) fn restore_heap(vm: &Vm, id_bytes: &[u8], code: &mut Code, image: &HeapImage) {
     match snapshot::apply(&mut code.live, image, false) {
-        Ok(()) => return,
+        Ok(()) => return code.refresh(),
         // An image taken from this very instance always fits, except for a larger memory;
         // a mismatch is handled the same way, by starting from a fresh instance.
         Err(ApplyError::MemoryGrew) | Err(ApplyError::Mismatch(_)) => {}
@@ -410,7 +444,7 @@ pub(crate) fn restore_heap(vm: &Vm, id_bytes: &[u8], code: &mut Code, image: &He
         let mut live = Live { store, instance };
         if snapshot::apply(&mut live, image, false).is_ok() {
             code.live = live;
-            return;
+            return code.refresh();
         }
         store = live.store;
     }
@@ -419,4 +453,5 @@ pub(crate) fn restore_heap(vm: &Vm, id_bytes: &[u8], code: &mut Code, image: &He
     // canister.
     code.live.store.data_mut().stable = mem::take(&mut store.data_mut().stable);
     let _ = snapshot::apply(&mut code.live, image, true);
+    code.refresh();
 }

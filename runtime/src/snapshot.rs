@@ -51,7 +51,13 @@ pub(crate) fn capture(live: &mut Live) -> HeapImage {
         .get_memory(&mut live.store, "memory")
         .map(|memory| memory.data(&live.store).to_vec())
         .unwrap_or_default();
-    let globals = mutable_globals(live)
+    let globals = capture_globals(live);
+    HeapImage { memory, globals }
+}
+
+/// The values of the exported mutable globals of a live instance.
+pub(crate) fn capture_globals(live: &mut Live) -> Vec<(String, GlobalValue)> {
+    mutable_globals(live)
         .into_iter()
         .filter_map(|(name, global)| {
             let value = match global.get(&mut live.store) {
@@ -65,8 +71,7 @@ pub(crate) fn capture(live: &mut Live) -> HeapImage {
             };
             Some((name, value))
         })
-        .collect();
-    HeapImage { memory, globals }
+        .collect()
 }
 
 fn mutable_globals(live: &mut Live) -> Vec<(String, wasmtime::Global)> {

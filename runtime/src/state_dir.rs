@@ -178,9 +178,8 @@ impl StateDir {
         Ok(Some(canister))
     }
 
-    /// Saves `canister` as `name`, atomically replacing what was saved before. (Mutable only
-    /// because reading a Wasm global needs mutable access to its store.)
-    pub fn save(&self, name: &str, canister: &mut Canister) -> Result<(), StateError> {
+    /// Saves `canister` as `name`, atomically replacing what was saved before.
+    pub fn save(&self, name: &str, canister: &Canister) -> Result<(), StateError> {
         let dir = self.canister_dir(name)?;
         fs::create_dir_all(&dir).map_err(io_at(&dir))?;
         let next = newest_generation(&dir)?.map_or(1, |n| n + 1);
@@ -195,10 +194,9 @@ impl StateDir {
             canister.id(),
             canister.status().as_str()
         );
-        if let Some(code) = canister.code.as_mut() {
-            let image = snapshot::capture(&mut code.live);
+        if let Some(code) = canister.code.as_ref() {
             meta.push_str(&format!("module-sha256 {}\n", hex(&code.hash)));
-            for (global, value) in &image.globals {
+            for (global, value) in &code.globals {
                 meta.push_str(&format!(
                     "global {} {}\n",
                     hex(global.as_bytes()),
@@ -208,14 +206,13 @@ impl StateDir {
             let path = generation.join("module.wasm");
             write_synced(&path, &code.wasm)?;
             let path = generation.join("heap.pages");
-            let pages = image
-                .memory
+            let heap = code.heap();
+            let pages = heap
                 .chunks(PAGE_SIZE as usize)
                 .enumerate()
                 .filter(|(_, page)| page.iter().any(|&b| b != 0))
                 .map(|(i, page)| (PageIndex(i as u64), page));
-            write_pages(&path, image.memory.len() as u64 / PAGE_SIZE, pages)
-                .map_err(io_at(&path))?;
+            write_pages(&path, heap.len() as u64 / PAGE_SIZE, pages).map_err(io_at(&path))?;
             let path = generation.join("stable.pages");
             let stable = &code.live.store.data().stable;
             write_pages(&path, stable.size_pages(), stable.nonzero_pages())
@@ -415,10 +412,5 @@ fn restore(
         }
     })?;
     live.store.data_mut().stable.rollback();
-    Ok(Code {
-        wasm,
-        hash,
-        module,
-        live,
-    })
+    Ok(Code::new(wasm, hash, module, live))
 }

@@ -95,12 +95,7 @@ impl Canister {
         }
 
         live.store.data_mut().stable.commit();
-        *old = Code {
-            wasm: wasm.to_vec(),
-            hash,
-            module,
-            live,
-        };
+        *old = Code::new(wasm.to_vec(), hash, module, live);
         Outcome {
             debug_prints: prints,
             result: Ok(Response::Reply(Vec::new())),

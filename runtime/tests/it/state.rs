@@ -24,7 +24,7 @@ fn saved_canister_loads_in_a_fresh_vm_with_heap_and_stable_memory() {
         canister.update(&vm, "inc", b"");
         canister.update(&vm, "grow", b"");
         canister.stop();
-        state.save("counter", &mut canister).expect("saved");
+        state.save("counter", &canister).expect("saved");
     }
     let vm = vm();
     let mut canister = state
@@ -53,9 +53,9 @@ fn saving_again_replaces_the_old_generation() {
     let state = StateDir::open(dir.path()).expect("state dir");
     let vm = vm();
     let mut canister = install(&vm, Counter::V1);
-    state.save("c", &mut canister).expect("saved");
+    state.save("c", &canister).expect("saved");
     canister.update(&vm, "inc", b"");
-    state.save("c", &mut canister).expect("saved");
+    state.save("c", &canister).expect("saved");
     let folders = fs::read_dir(dir.path().join("canisters/c"))
         .expect("canister folder")
         .filter_map(Result::ok)
@@ -75,7 +75,7 @@ fn an_uncommitted_generation_is_ignored() {
     let vm = vm();
     let mut canister = install(&vm, Counter::V1);
     canister.update(&vm, "inc", b"");
-    state.save("c", &mut canister).expect("saved");
+    state.save("c", &canister).expect("saved");
     let stray = dir.path().join("canisters/c/g99");
     fs::create_dir(&stray).expect("stray folder");
     fs::write(stray.join("meta.txt"), "half written").expect("stray file");
@@ -96,7 +96,7 @@ fn corrupt_state_file_gives_an_error_naming_the_file() {
     let vm = vm();
     let mut canister = install(&vm, Counter::V1);
     canister.update(&vm, "inc", b"");
-    state.save("c", &mut canister).expect("saved");
+    state.save("c", &canister).expect("saved");
     let stable = generation(dir.path(), "c").join("stable.pages");
     let mut bytes = fs::read(&stable).expect("stable file");
     let middle = bytes.len() / 2;
@@ -112,8 +112,8 @@ fn truncated_state_file_gives_an_error_naming_the_file() {
     let dir = tempfile::tempdir().expect("temporary directory");
     let state = StateDir::open(dir.path()).expect("state dir");
     let vm = vm();
-    let mut canister = install(&vm, Counter::V1);
-    state.save("c", &mut canister).expect("saved");
+    let canister = install(&vm, Counter::V1);
+    state.save("c", &canister).expect("saved");
     for file in ["heap.pages", "meta.txt"] {
         let path = generation(dir.path(), "c").join(file);
         let original = fs::read(&path).expect("file");
@@ -132,7 +132,7 @@ fn stable_memory_is_stored_sparsely() {
     let mut canister = install(&vm, Counter::V1);
     assert_eq!(number(&canister.update(&vm, "big_stable", b"")), 16384);
     assert_eq!(canister.stable_memory_size(), 1 << 30);
-    state.save("c", &mut canister).expect("saved");
+    state.save("c", &canister).expect("saved");
     let size = fs::metadata(generation(dir.path(), "c").join("stable.pages"))
         .expect("stable file")
         .len();
@@ -157,8 +157,8 @@ fn next_canister_id_skips_ids_in_use() {
         principal::canister_id_text(0)
     );
     let vm = vm();
-    let mut canister = install(&vm, Counter::V1);
-    state.save("c", &mut canister).expect("saved");
+    let canister = install(&vm, Counter::V1);
+    state.save("c", &canister).expect("saved");
     assert_eq!(
         state.next_canister_id().expect("id"),
         principal::canister_id_text(1)
