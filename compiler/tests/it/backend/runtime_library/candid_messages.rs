@@ -215,3 +215,38 @@ fn candid_skip_rejects_malformed_values() {
         Err("invalid UTF-8".to_string())
     );
 }
+
+#[test]
+fn candid_record_accessors_serve_tuples_variants_and_containers() {
+    let mut rt = Rt::new();
+    let message =
+        Encode!(&(7u8, "x".to_string()), &Shape::Circle(1), &vec![true]).expect("encodes");
+    assert_eq!(begin(&mut rt, &message), Ok(3));
+    let tuple = rt.i32("candid_arg_type", &[0]);
+    assert_eq!(rt.i32("candid_record_len", &[tuple]), 2);
+    assert_eq!(rt.i32("candid_record_field_id", &[tuple, 0]), 0);
+    assert_eq!(rt.i32("candid_record_field_id", &[tuple, 1]), 1);
+    assert_eq!(rt.i32("candid_record_field_type", &[tuple, 0]), -5);
+    assert_eq!(rt.i32("candid_record_field_type", &[tuple, 1]), -15);
+    let variant = rt.i32("candid_arg_type", &[1]);
+    assert_eq!(rt.i32("candid_type_opcode", &[variant]), -21);
+    assert_eq!(rt.i32("candid_record_len", &[variant]), 3);
+    let mut hashes: Vec<u32> = ["Circle", "Named", "Empty"]
+        .iter()
+        .map(|name| candid::idl_hash(name))
+        .collect();
+    hashes.sort();
+    for (i, hash) in hashes.iter().enumerate() {
+        assert_eq!(
+            rt.i32("candid_record_field_id", &[variant, i as i32]) as u32,
+            *hash
+        );
+    }
+    let vector = rt.i32("candid_arg_type", &[2]);
+    assert_eq!(rt.i32("candid_type_opcode", &[vector]), -19);
+    assert_eq!(rt.i32("candid_record_field_type", &[vector, 0]), -2);
+    assert_eq!(
+        rt.try_i32("candid_record_len", &[-3]),
+        Err("Candid decoding error: not a record, variant, opt or vec type".to_string())
+    );
+}

@@ -124,3 +124,15 @@ fn writer_appends_and_grows() {
     rt.unit("writer_reset", &[]);
     assert_eq!(rt.i32("writer_len", &[]), 0);
 }
+
+#[test]
+fn read_nat_and_read_int_accept_redundant_leb128_bytes() {
+    let mut rt = Rt::new();
+    rt.read_from(&[
+        0x85, 0x80, 0x80, 0x80, 0x80, 0x80, 0x00, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f,
+    ]);
+    let five = rt.i32("read_nat", &[]);
+    assert_eq!(five, (5 << 1) | 1);
+    let minus_one = rt.i32("read_int", &[]);
+    assert_eq!(minus_one, -1);
+}
