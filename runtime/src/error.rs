@@ -87,7 +87,9 @@ impl CallError {
         )
     }
 
-    pub(crate) fn no_module(id: &str) -> CallError {
+    /// IC0537, for a message to a canister that has no module (also usable by a caller that
+    /// has no canister at all under that id).
+    pub fn no_module(id: &str) -> CallError {
         CallError::new(
             ErrorCode::CanisterWasmModuleNotFound,
             format!(

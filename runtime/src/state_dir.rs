@@ -159,6 +159,16 @@ impl StateDir {
             }
             let heap_path = generation.join("heap.pages");
             let heap = read_pages(&heap_path).map_err(|p| error(&heap_path, p))?;
+            // Check the size before allocating it: a heap is never larger than the VM allows.
+            if heap.size_pages > vm.options().limits.heap_bytes / PAGE_SIZE {
+                return Err(error(
+                    &heap_path,
+                    format!(
+                        "the heap of {} pages exceeds the VM's limit",
+                        heap.size_pages
+                    ),
+                ));
+            }
             let mut memory = vec![0u8; to_len(heap.size_pages * PAGE_SIZE, &heap_path)?];
             for (index, page) in heap.pages {
                 let at = to_len(index.0 * PAGE_SIZE, &heap_path)?;
@@ -181,7 +191,11 @@ impl StateDir {
     /// Saves `canister` as `name`, atomically replacing what was saved before.
     pub fn save(&self, name: &str, canister: &Canister) -> Result<(), StateError> {
         let dir = self.canister_dir(name)?;
-        fs::create_dir_all(&dir).map_err(io_at(&dir))?;
+        if !dir.is_dir() {
+            fs::create_dir_all(&dir).map_err(io_at(&dir))?;
+            // The new canister folder must itself survive a crash once CURRENT is committed.
+            sync_dir(&self.root.join("canisters"))?;
+        }
         let next = newest_generation(&dir)?.map_or(1, |n| n + 1);
         let generation = dir.join(format!("g{next}"));
         if generation.exists() {

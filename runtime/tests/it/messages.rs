@@ -272,3 +272,30 @@ fn performance_counter_counts_the_messages_instructions() {
     assert!(counted > 0);
     assert!(counted <= outcome.instructions);
 }
+
+#[test]
+fn stable_memory_limit_is_configurable() {
+    let vm = vm_with(Limits {
+        stable_memory_bytes: 4 * 65536,
+        ..Limits::default()
+    });
+    let mut canister = install(&vm, Counter::V1);
+    // `big_stable` grows by 16384 pages, past the limit: the grow fails and the write after it
+    // is out of bounds.
+    let outcome = canister.update(&vm, "big_stable", b"");
+    assert_eq!(
+        error(&outcome).message,
+        format!("Canister {ID} trapped: stable memory out of bounds")
+    );
+}
+
+#[test]
+fn heap_limit_makes_memory_grow_fail() {
+    let vm = vm_with(Limits {
+        heap_bytes: 2 * 65536,
+        ..Limits::default()
+    });
+    let mut canister = install(&vm, Counter::V1);
+    assert_eq!(number(&canister.update(&vm, "grow", b"")), 2);
+    assert_eq!(number(&canister.update(&vm, "grow", b"")), 2);
+}
