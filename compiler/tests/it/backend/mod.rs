@@ -2,6 +2,7 @@
 
 mod codegen;
 mod codegen_run;
+mod codegen_source;
 mod codegen_stable_format;
 mod codegen_support;
 mod codegen_upgrade;
