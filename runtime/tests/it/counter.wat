@@ -136,6 +136,8 @@
     (call $arg_copy (i32.const 300) (i32.const 0) (call $arg_size))
     (call $append (i32.const 300) (call $arg_size))
     (call $reply))
+  (func $recurse (call $recurse))
+  (func (export "canister_update recurse") (call $bump) (call $recurse))
   (func (export "canister_update heap_oob") (call $append (i32.const -16) (i32.const 100)))
   (func (export "canister_update stable_oob")
     (call $stable_read (i64.const 0) (i64.const 1000000000) (i64.const 8)))

@@ -299,3 +299,15 @@ fn heap_limit_makes_memory_grow_fail() {
     assert_eq!(number(&canister.update(&vm, "grow", b"")), 2);
     assert_eq!(number(&canister.update(&vm, "grow", b"")), 2);
 }
+
+#[test]
+fn stack_overflow_is_ic0502_and_rolls_back() {
+    let vm = vm();
+    let mut canister = install(&vm, Counter::V1);
+    let outcome = canister.update(&vm, "recurse", b"");
+    assert_eq!(
+        error(&outcome).message,
+        format!("Canister {ID} trapped: stack overflow")
+    );
+    assert_eq!(counters(&vm, &mut canister), (0, 0, -1));
+}

@@ -83,7 +83,7 @@ fn an_uncommitted_generation_is_ignored() {
     assert_eq!(counters(&vm, &mut loaded), (1, 1, 1));
     loaded.update(&vm, "inc", b"");
     state
-        .save("c", &mut loaded)
+        .save("c", &loaded)
         .expect("saved over the stray generation");
     let mut again = state.load(&vm, "c").expect("loads").expect("saved");
     assert_eq!(counters(&vm, &mut again), (2, 2, 2));
