@@ -97,7 +97,6 @@ pub const CODES: &[(&str, Category, &str)] = &[
         "expression does not have the expected type",
     ),
     ("M0097", Category::Type, "call of a non-function"),
-    ("M0098", Category::Type, "argument count does not match"),
     (
         "M0041",
         Category::Type,
@@ -258,14 +257,6 @@ pub fn not_a_function(span: Span, actual: &str) -> Diagnostic {
         "M0097",
         span,
         format!("expected function type, but expression produces type\n  {actual}"),
-    )
-}
-
-pub fn argument_count(span: Span, expected: usize, actual: usize) -> Diagnostic {
-    Diagnostic::error(
-        "M0098",
-        span,
-        format!("function expects {expected} argument(s), but is applied to {actual}"),
     )
 }
 

@@ -1,14 +1,448 @@
 //! Lowering: the checked syntax tree to the IR.
 //!
-//! Placeholder while the real lowering is written.
+//! Names become `GlobalId`s, `LocalId`s and `FuncId`s; every operator is chosen from the
+//! operand type the checker recorded (`Nat - Nat` is `NatSub`, which traps below zero, and
+//! `Int` operators are used where the checker worked at `Int`); `x op= e` becomes
+//! `x := x op e`; `ignore e` becomes a block that drops `e`. Whatever the checker accepted
+//! but the IR cannot express (options, arrays, records, function values, local functions,
+//! one-way methods) is reported here as unsupported, so a program either lowers completely or
+//! not at all. No type checking happens here.
 
-use crate::diag::Diagnostic;
-use crate::syntax::ast;
-use crate::typeck::Checked;
+use crate::diag::{self, Diagnostic, Span};
+use crate::ir::{self, FuncId, GlobalId, LocalId, Ty};
+use crate::syntax::ast::{self, BinOp, Dec, Expr, ExprKind, FuncSort, UnOp, Visibility};
+use crate::typeck::types::Type;
+use crate::typeck::{Checked, FieldKind, Res};
+use std::collections::HashMap;
+
+/// What an actor field became.
+#[derive(Clone, Copy)]
+enum Target {
+    Global(GlobalId),
+    Func(FuncId),
+    Nothing,
+}
+
+struct Lowerer<'a> {
+    checked: &'a Checked,
+    targets: Vec<Target>,
+    errors: Vec<Diagnostic>,
+}
+
+/// The locals of the function (or actor body) being lowered.
+#[derive(Default)]
+struct Frame {
+    locals: Vec<Ty>,
+    map: HashMap<ast::BindId, LocalId>,
+}
+
+impl Frame {
+    fn fresh(&mut self, bind: ast::BindId, ty: Ty) -> LocalId {
+        let id = LocalId(u32::try_from(self.locals.len()).unwrap_or(u32::MAX));
+        self.locals.push(ty);
+        self.map.insert(bind, id);
+        id
+    }
+}
 
 pub(crate) fn lower(
-    _program: &ast::Program,
-    _checked: &Checked,
-) -> Result<crate::ir::Program, Vec<Diagnostic>> {
-    Err(Vec::new())
+    program: &ast::Program,
+    checked: &Checked,
+) -> Result<ir::Program, Vec<Diagnostic>> {
+    let actor = match &program.body {
+        ast::ProgBody::Actor(actor) => actor,
+        ast::ProgBody::Module(_) => {
+            return Err(vec![diag::unsupported(Span::default(), "a module")])
+        }
+        ast::ProgBody::Missing => return Err(Vec::new()),
+    };
+    let mut lowerer = Lowerer {
+        checked,
+        targets: Vec::new(),
+        errors: Vec::new(),
+    };
+    let mut out = ir::Program {
+        actor_name: actor.name.as_ref().map(|n| n.name.clone()),
+        globals: Vec::new(),
+        funcs: Vec::new(),
+        body: Vec::new(),
+        body_locals: Vec::new(),
+        methods: Vec::new(),
+        preupgrade: None,
+        postupgrade: None,
+    };
+    let mut func_count = 0u32;
+    for (field, info) in actor.fields.iter().zip(&checked.fields) {
+        let target = match (&field.dec, &info.kind) {
+            (
+                Dec::Value(v),
+                FieldKind::Value {
+                    mutable,
+                    stable,
+                    ty,
+                },
+            ) => {
+                let ty = lowerer.ty(ty, v.span);
+                let id = GlobalId(u32::try_from(out.globals.len()).unwrap_or(u32::MAX));
+                out.globals.push(ir::Global {
+                    name: v.name.name.clone(),
+                    ty,
+                    stability: if *stable {
+                        ir::Stability::Stable
+                    } else {
+                        ir::Stability::Flexible
+                    },
+                    mutable: *mutable,
+                });
+                Target::Global(id)
+            }
+            (Dec::Func(_), FieldKind::Func { .. }) => {
+                func_count += 1;
+                Target::Func(FuncId(func_count - 1))
+            }
+            _ => Target::Nothing,
+        };
+        lowerer.targets.push(target);
+    }
+    for (index, (field, info)) in actor.fields.iter().zip(&checked.fields).enumerate() {
+        let (Dec::Func(func), FieldKind::Func { public, system, ty }) = (&field.dec, &info.kind)
+        else {
+            continue;
+        };
+        let Target::Func(id) = lowerer.targets[index] else {
+            continue;
+        };
+        let name = info.name.clone().unwrap_or_default();
+        let result = match &*ty.result {
+            Type::Async(inner) => (**inner).clone(),
+            other => other.clone(),
+        };
+        let mut frame = Frame::default();
+        let mut params = Vec::new();
+        for (param, t) in func.params.iter().zip(&ty.params) {
+            let t = lowerer.ty(t, func.params_span);
+            params.push(t.clone());
+            frame.fresh(param.bind, t);
+        }
+        let result_ty = lowerer.ty(&result, func.span);
+        let body = lowerer.expr(&mut frame, &func.body);
+        out.funcs.push(ir::Func {
+            name: name.clone(),
+            param_count: u32::try_from(params.len()).unwrap_or(u32::MAX),
+            locals: frame.locals,
+            result: result_ty.clone(),
+            body,
+        });
+        if *public {
+            let results = match (&*ty.result, &result_ty) {
+                (Type::Async(_), Ty::Tuple(items)) => items.clone(),
+                (Type::Async(_), single) => vec![single.clone()],
+                _ => {
+                    lowerer
+                        .errors
+                        .push(diag::unsupported(func.span, "a one-way method"));
+                    Vec::new()
+                }
+            };
+            let kind = if ty.sort == FuncSort::Query {
+                ir::MethodKind::Query
+            } else {
+                ir::MethodKind::Update
+            };
+            out.methods.push(ir::Method {
+                name,
+                kind,
+                func: id,
+                params,
+                results,
+            });
+        } else if *system {
+            match name.as_str() {
+                "preupgrade" => out.preupgrade = Some(id),
+                "postupgrade" => out.postupgrade = Some(id),
+                _ => lowerer
+                    .errors
+                    .push(diag::unsupported(func.span, "this system function")),
+            }
+        } else if field.visibility == Visibility::Public {
+            lowerer
+                .errors
+                .push(diag::unsupported(func.span, "this public declaration"));
+        }
+    }
+    let mut frame = Frame::default();
+    for (index, field) in actor.fields.iter().enumerate() {
+        match (&field.dec, lowerer.targets[index]) {
+            (Dec::Value(v), Target::Global(id)) => {
+                let init = lowerer.expr(&mut frame, &v.init);
+                out.body.push(ir::Stmt::InitGlobal(id, init));
+            }
+            (Dec::Expr(e), _) => {
+                let e = lowerer.expr(&mut frame, e);
+                out.body.push(ir::Stmt::Expr(e));
+            }
+            _ => {}
+        }
+    }
+    out.body_locals = frame.locals;
+    if lowerer.errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(lowerer.errors)
+    }
+}
+
+impl Lowerer<'_> {
+    /// The IR type of a checker type; anything else is reported (once per place) as
+    /// unsupported.
+    fn ty(&mut self, ty: &Type, span: Span) -> Ty {
+        match ir_ty(ty) {
+            Some(t) => t,
+            None => {
+                self.errors
+                    .push(diag::unsupported(span, &format!("type {ty}")));
+                Ty::unit()
+            }
+        }
+    }
+
+    fn expr_ty(&mut self, e: &Expr) -> Ty {
+        let ty = self.checked.type_of(e.id);
+        self.ty(&ty, e.span)
+    }
+
+    fn unsupported(&mut self, e: &Expr, what: &str) -> ir::Expr {
+        self.errors.push(diag::unsupported(e.span, what));
+        unit()
+    }
+
+    fn expr(&mut self, frame: &mut Frame, e: &Expr) -> ir::Expr {
+        let ty = self.expr_ty(e);
+        let kind = match &e.kind {
+            ExprKind::Num(value, _) => match (&ty, value.to_biguint()) {
+                (Ty::Nat, Some(n)) => ir::ExprKind::Nat(n),
+                (Ty::Int, _) => ir::ExprKind::Int(value.clone()),
+                _ => return self.unsupported(e, "this literal"),
+            },
+            ExprKind::Text(t) => ir::ExprKind::Text(t.clone()),
+            ExprKind::Bool(b) => ir::ExprKind::Bool(*b),
+            ExprKind::Null => return self.unsupported(e, "null"),
+            ExprKind::Var(_) => match self.place(frame, e) {
+                Some(Place::Global(id)) => ir::ExprKind::Global(id),
+                Some(Place::Local(id)) => ir::ExprKind::Local(id),
+                None => return self.unsupported(e, "a function used as a value"),
+            },
+            ExprKind::Tuple(items) => {
+                ir::ExprKind::Tuple(items.iter().map(|i| self.expr(frame, i)).collect())
+            }
+            ExprKind::Proj(inner, index) => {
+                ir::ExprKind::Project(Box::new(self.expr(frame, inner)), *index)
+            }
+            ExprKind::Unary(UnOp::Neg, inner) => {
+                ir::ExprKind::Unary(ir::UnOp::IntNeg, Box::new(self.expr(frame, inner)))
+            }
+            ExprKind::Unary(UnOp::Pos, inner) => return self.expr(frame, inner),
+            ExprKind::Unary(UnOp::Not, inner) => {
+                ir::ExprKind::Unary(ir::UnOp::BoolNot, Box::new(self.expr(frame, inner)))
+            }
+            ExprKind::Binary(op, a, b) => {
+                let operand = self
+                    .checked
+                    .operand_types
+                    .get(&e.id)
+                    .cloned()
+                    .unwrap_or(Type::Err);
+                let Some(op) = bin_op(*op, &operand) else {
+                    return self.unsupported(e, "this operator");
+                };
+                ir::ExprKind::Binary(
+                    op,
+                    Box::new(self.expr(frame, a)),
+                    Box::new(self.expr(frame, b)),
+                )
+            }
+            ExprKind::Compare(op, a, b) => ir::ExprKind::Compare(
+                cmp_op(*op),
+                Box::new(self.expr(frame, a)),
+                Box::new(self.expr(frame, b)),
+            ),
+            ExprKind::And(a, b) => {
+                ir::ExprKind::And(Box::new(self.expr(frame, a)), Box::new(self.expr(frame, b)))
+            }
+            ExprKind::Or(a, b) => {
+                ir::ExprKind::Or(Box::new(self.expr(frame, a)), Box::new(self.expr(frame, b)))
+            }
+            ExprKind::If(c, t, f) => {
+                let c = self.expr(frame, c);
+                let t = self.expr(frame, t);
+                let f = match f {
+                    Some(f) => self.expr(frame, f),
+                    None => unit(),
+                };
+                ir::ExprKind::If(Box::new(c), Box::new(t), Box::new(f))
+            }
+            ExprKind::Block(decs) => return self.block(frame, decs, ty),
+            ExprKind::Assign(target, value) => {
+                let value = self.expr(frame, value);
+                return self.assign(frame, e, target, value);
+            }
+            ExprKind::OpAssign(op, target, value) => {
+                let operand = self
+                    .checked
+                    .operand_types
+                    .get(&e.id)
+                    .cloned()
+                    .unwrap_or(Type::Err);
+                let Some(bin) = bin_op(*op, &operand) else {
+                    return self.unsupported(e, "this operator");
+                };
+                let target_ty = self.expr_ty(target);
+                let read = self.expr(frame, target);
+                let value = self.expr(frame, value);
+                let combined = ir::Expr {
+                    kind: ir::ExprKind::Binary(bin, Box::new(read), Box::new(value)),
+                    ty: target_ty,
+                };
+                return self.assign(frame, e, target, combined);
+            }
+            ExprKind::Return(value) => {
+                let value = match value {
+                    Some(value) => self.expr(frame, value),
+                    None => unit(),
+                };
+                ir::ExprKind::Return(Box::new(value))
+            }
+            ExprKind::Call(callee, args) => {
+                let target = match self.checked.resolution.get(&callee.id) {
+                    Some(Res::Field(index)) => self.targets.get(*index).copied(),
+                    _ => None,
+                };
+                let Some(Target::Func(id)) = target else {
+                    return self.unsupported(e, "calling a function value");
+                };
+                ir::ExprKind::Call(id, args.iter().map(|a| self.expr(frame, a)).collect())
+            }
+            ExprKind::Ignore(inner) => {
+                let inner = self.expr(frame, inner);
+                ir::ExprKind::Block(vec![ir::Stmt::Expr(inner)], Box::new(unit()))
+            }
+            ExprKind::Annot(inner, _) => return self.expr(frame, inner),
+            ExprKind::Func(_) => return self.unsupported(e, "a function expression"),
+            ExprKind::Unsupported(what) => return self.unsupported(e, what),
+        };
+        ir::Expr { kind, ty }
+    }
+
+    fn block(&mut self, frame: &mut Frame, decs: &[Dec], ty: Ty) -> ir::Expr {
+        let mut stmts = Vec::new();
+        let mut tail = unit();
+        let last = decs.len().checked_sub(1);
+        for (i, dec) in decs.iter().enumerate() {
+            match dec {
+                Dec::Expr(e) if Some(i) == last => tail = self.expr(frame, e),
+                Dec::Expr(e) => {
+                    let e = self.expr(frame, e);
+                    stmts.push(ir::Stmt::Expr(e));
+                }
+                Dec::Value(v) => {
+                    let init = self.expr(frame, &v.init);
+                    let local_ty = match self.checked.bind_types.get(&v.bind) {
+                        Some(t) => self.ty(t, v.span),
+                        None => init.ty.clone(),
+                    };
+                    let id = frame.fresh(v.bind, local_ty);
+                    stmts.push(ir::Stmt::Let(id, init));
+                }
+                Dec::Func(f) => self
+                    .errors
+                    .push(diag::unsupported(f.span, "a local function")),
+                Dec::Error(_) => {}
+            }
+        }
+        ir::Expr {
+            kind: ir::ExprKind::Block(stmts, Box::new(tail)),
+            ty,
+        }
+    }
+
+    fn assign(&mut self, frame: &mut Frame, e: &Expr, target: &Expr, value: ir::Expr) -> ir::Expr {
+        let kind = match self.place(frame, target) {
+            Some(Place::Global(id)) => ir::ExprKind::AssignGlobal(id, Box::new(value)),
+            Some(Place::Local(id)) => ir::ExprKind::AssignLocal(id, Box::new(value)),
+            None => return self.unsupported(e, "this assignment"),
+        };
+        ir::Expr {
+            kind,
+            ty: Ty::unit(),
+        }
+    }
+
+    fn place(&mut self, frame: &Frame, var: &Expr) -> Option<Place> {
+        match self.checked.resolution.get(&var.id)? {
+            Res::Field(index) => match self.targets.get(*index)? {
+                Target::Global(id) => Some(Place::Global(*id)),
+                _ => None,
+            },
+            Res::Local(bind) => frame.map.get(bind).copied().map(Place::Local),
+        }
+    }
+}
+
+enum Place {
+    Global(GlobalId),
+    Local(LocalId),
+}
+
+fn unit() -> ir::Expr {
+    ir::Expr {
+        kind: ir::ExprKind::Tuple(Vec::new()),
+        ty: Ty::unit(),
+    }
+}
+
+fn ir_ty(ty: &Type) -> Option<Ty> {
+    match ty {
+        Type::Nat => Some(Ty::Nat),
+        Type::Int => Some(Ty::Int),
+        Type::Bool => Some(Ty::Bool),
+        Type::Text => Some(Ty::Text),
+        Type::Non => Some(Ty::unit()),
+        Type::Tuple(items) => items
+            .iter()
+            .map(ir_ty)
+            .collect::<Option<Vec<_>>>()
+            .map(Ty::Tuple),
+        _ => None,
+    }
+}
+
+fn bin_op(op: BinOp, operand: &Type) -> Option<ir::BinOp> {
+    use ir::BinOp as I;
+    Some(match (op, operand) {
+        (BinOp::Concat, Type::Text) => I::TextConcat,
+        (BinOp::Add, Type::Nat) => I::NatAdd,
+        (BinOp::Sub, Type::Nat) => I::NatSub,
+        (BinOp::Mul, Type::Nat) => I::NatMul,
+        (BinOp::Div, Type::Nat) => I::NatDiv,
+        (BinOp::Rem, Type::Nat) => I::NatRem,
+        (BinOp::Pow, Type::Nat) => I::NatPow,
+        (BinOp::Add, Type::Int) => I::IntAdd,
+        (BinOp::Sub, Type::Int) => I::IntSub,
+        (BinOp::Mul, Type::Int) => I::IntMul,
+        (BinOp::Div, Type::Int) => I::IntDiv,
+        (BinOp::Rem, Type::Int) => I::IntRem,
+        (BinOp::Pow, Type::Int) => I::IntPow,
+        _ => return None,
+    })
+}
+
+fn cmp_op(op: ast::CmpOp) -> ir::CmpOp {
+    match op {
+        ast::CmpOp::Eq => ir::CmpOp::Eq,
+        ast::CmpOp::Ne => ir::CmpOp::Ne,
+        ast::CmpOp::Lt => ir::CmpOp::Lt,
+        ast::CmpOp::Le => ir::CmpOp::Le,
+        ast::CmpOp::Gt => ir::CmpOp::Gt,
+        ast::CmpOp::Ge => ir::CmpOp::Ge,
+    }
 }

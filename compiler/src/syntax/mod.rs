@@ -89,8 +89,32 @@ fn expected_list(expected: &[String]) -> String {
     if expected.is_empty() {
         return String::new();
     }
-    let names: Vec<String> = expected
+    // Tokens that can start an expression are summarised as one `<exp>` entry, so that the
+    // list stays as short as moc's.
+    const EXP_START: &[&str] = &[
+        "Id",
+        "NatLit",
+        "TextLit",
+        "\"await\"",
+        "\"true\"",
+        "\"false\"",
+        "\"null\"",
+        "\"not\"",
+        "\"(\"",
+        "\"{\"",
+        "\"?\"",
+        "\"+\"",
+        "\"-\"",
+        "\"return\"",
+        "\"if\"",
+        "\"ignore\"",
+    ];
+    let starts_exp = expected
         .iter()
+        .any(|name| EXP_START.contains(&name.as_str()));
+    let mut names: Vec<String> = expected
+        .iter()
+        .filter(|name| !EXP_START.contains(&name.as_str()))
         .map(|name| match name.as_str() {
             "Id" => "<id>".to_string(),
             "NatLit" => "<nat>".to_string(),
@@ -98,6 +122,9 @@ fn expected_list(expected: &[String]) -> String {
             other => other.trim_matches('"').to_string(),
         })
         .collect();
+    if starts_exp {
+        names.push("<exp>".to_string());
+    }
     format!(
         ", expected one of token or <phrase> sequence:\n  {}",
         names.join("\n  ")

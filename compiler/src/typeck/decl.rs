@@ -52,6 +52,10 @@ impl Checker {
                 self.func_body(func, &ty);
             }
         }
+        // As moc, unused identifiers are only reported for programs without type errors.
+        if crate::diag::has_errors(&self.diags) {
+            return;
+        }
         for (index, field) in fields.iter().enumerate() {
             let unused = !self.used.get(index).copied().unwrap_or(true);
             let name = match &field.dec {

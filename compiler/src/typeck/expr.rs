@@ -84,7 +84,10 @@ impl Checker {
                 self.record(e.id, &ty);
             }
             ExprKind::Return(_) => {
+                // A `return` produces no value; recording the type its position expects lets
+                // lowering give every branch of an `if` the same type.
                 self.infer(e);
+                self.record(e.id, expected);
             }
             _ => {
                 let actual = self.infer(e);

@@ -172,6 +172,7 @@ impl fmt::Display for Type {
             OtherPrim(name) => f.write_str(name),
             Non => f.write_str("None"),
             Err => f.write_str("???"),
+            Tuple(items) if items.len() == 1 => write!(f, "({},)", items[0]),
             Tuple(items) => write_list(f, items),
             Option(t) if t.needs_parens() => write!(f, "?({t})"),
             Option(t) => write!(f, "?{t}"),

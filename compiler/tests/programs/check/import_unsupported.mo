@@ -1,0 +1,5 @@
+import Debug "mo:base/Debug";
+
+actor {
+  public func hi() : async Text { "hi" };
+}

@@ -1,0 +1,4 @@
+// stable is only allowed on actor fields.
+module {
+  stable let answer = 42;
+}
