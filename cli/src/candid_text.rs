@@ -22,7 +22,7 @@ impl Interface {
         Ok(Interface { env, service })
     }
 
-    fn method(&self, name: &str) -> Result<&Function, String> {
+    fn method<'a>(&'a self, name: &'a str) -> Result<&'a Function, String> {
         self.env
             .get_method(&self.service, name)
             .map_err(|_| format!("the canister has no method `{name}`"))

@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use minimo_runtime::{Canister, Compiler, Options, Reply, StateDir, Vm};
+use minimo_runtime::{Canister, Compiler, Options, Response, StateDir, Vm};
 
 use crate::candid_text::{self, Interface};
 use crate::compile;
@@ -90,7 +90,7 @@ pub fn call(state: &Location, name: &str, method: &str, args: Option<&str>, quer
     };
     print_debug(&outcome.debug_prints);
     match outcome.result {
-        Ok(Reply::Data(bytes)) => {
+        Ok(Response::Reply(bytes)) => {
             if !as_query {
                 save(&dir, name, &canister)?;
             }
@@ -101,7 +101,7 @@ pub fn call(state: &Location, name: &str, method: &str, args: Option<&str>, quer
             println!("{text}");
             Ok(())
         }
-        Ok(Reply::Reject(message)) => {
+        Ok(Response::Reject(message)) => {
             if !as_query {
                 save(&dir, name, &canister)?;
             }
@@ -158,7 +158,7 @@ pub fn status(state: &Location, name: &str) -> Outcome {
     let canister = load(state, &dir, &vm, name)?;
     println!("Canister {name} ({})", canister.id());
     println!("Status: {}", canister.status());
-    println!("Module hash: 0x{}", canister.module_hash_hex());
+    println!("Module hash: 0x{}", canister.module_hash().unwrap_or_else(|| "none".to_string()));
     println!("Stable memory: {} bytes", canister.stable_memory_size());
     Ok(())
 }

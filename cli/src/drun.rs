@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use minimo_runtime::{Canister, CallError, Outcome, Reply, Vm};
+use minimo_runtime::{CallError, Canister, Outcome, Response, Vm};
 
 use crate::failure::{self, Failure};
 
@@ -151,7 +151,7 @@ impl Runner {
                 let result = match result {
                     Ok(canister) => {
                         self.canisters.insert(id.clone(), canister);
-                        Ok(Reply::Data(empty_candid()))
+                        Ok(Response::Reply(empty_candid()))
                     }
                     Err(error) => Err(error),
                 };
@@ -167,7 +167,7 @@ impl Runner {
                 } else {
                     canister.reinstall(&self.vm, &wasm, arg)
                 };
-                let result = outcome.result.map(|_| Reply::Data(empty_candid()));
+                let result = outcome.result.map(|_| Response::Reply(empty_candid()));
                 render("ingress ", &outcome.debug_prints, &result)
             }
             Step::Ingress { id, method, arg } | Step::Query { id, method, arg } => {
@@ -216,15 +216,15 @@ fn canister_id(n: usize) -> String {
 /// drun's lines for one message: its debug prints, then `Completed: Reply: 0x..`,
 /// `Completed: Reject: ..` or `Err: IC05xx: ..` (ingress lines prefixed with `ingress `;
 /// query lines with `Ok: ` instead of `Completed: `).
-fn render(prefix: &str, prints: &[String], result: &Result<Reply, CallError>) -> String {
+fn render(prefix: &str, prints: &[String], result: &Result<Response, CallError>) -> String {
     let mut out = String::new();
     for line in prints {
         let _ = writeln!(out, "debug.print: {line}");
     }
     let done = if prefix.is_empty() { "Ok" } else { "Completed" };
     let _ = match result {
-        Ok(Reply::Data(bytes)) => writeln!(out, "{prefix}{done}: Reply: 0x{}", encode_hex(bytes)),
-        Ok(Reply::Reject(text)) => writeln!(out, "{prefix}{done}: Reject: {text}"),
+        Ok(Response::Reply(bytes)) => writeln!(out, "{prefix}{done}: Reply: 0x{}", encode_hex(bytes)),
+        Ok(Response::Reject(text)) => writeln!(out, "{prefix}{done}: Reject: {text}"),
         Err(error) => writeln!(out, "{prefix}Err: {}: {}", error.code, error.message),
     };
     out
