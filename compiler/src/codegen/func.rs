@@ -116,8 +116,15 @@ impl FuncCompiler<'_> {
             ExprKind::Binary(op, left, right) => {
                 self.expr(left);
                 self.expr(right);
-                let function = self.module.rt(binary_function(*op));
-                self.body.ins().call(function);
+                match op {
+                    BinOp::NatAdd | BinOp::IntAdd | BinOp::NatSub | BinOp::IntSub => {
+                        add_or_sub(self.module, &mut self.body, *op);
+                    }
+                    _ => {
+                        let function = self.module.rt(binary_function(*op));
+                        self.body.ins().call(function);
+                    }
+                }
             }
             ExprKind::Compare(op, left, right) => {
                 self.expr(left);
@@ -242,11 +249,82 @@ fn binary_function(op: BinOp) -> &'static str {
     }
 }
 
+/// Stores the two numbers on the stack in fresh locals `(a, b)` and leaves 1 when both are
+/// small integers.
+fn both_small(body: &mut Body) -> (u32, u32) {
+    let a = body.local(ValType::I32);
+    let b = body.local(ValType::I32);
+    body.ins()
+        .local_set(b)
+        .local_set(a)
+        .local_get(a)
+        .local_get(b)
+        .i32_and()
+        .i32_const(1)
+        .i32_and();
+    (a, b)
+}
+
+/// Adds or subtracts the two numbers on the stack, inline when both are small and the result
+/// is small (and, for `Nat`, not negative); otherwise through the runtime library.
+fn add_or_sub(module: &mut ModuleBuilder, body: &mut Body, op: BinOp) {
+    let (a, b) = both_small(body);
+    let wide = body.local(ValType::I64);
+    let slow = module.rt(binary_function(op));
+    let subtract = matches!(op, BinOp::NatSub | BinOp::IntSub);
+    // With a = 2x+1 and b = 2y+1: a + b - 1 = 2(x+y)+1 and a - b + 1 = 2(x-y)+1, which is
+    // the tagged result when it fits an i32.
+    let mut ins = body.ins();
+    ins.if_(I32)
+        .local_get(a)
+        .i64_extend_i32_s()
+        .local_get(b)
+        .i64_extend_i32_s();
+    if subtract {
+        ins.i64_sub().i64_const(1).i64_add();
+    } else {
+        ins.i64_add().i64_const(1).i64_sub();
+    }
+    ins.local_tee(wide)
+        .local_get(wide)
+        .i32_wrap_i64()
+        .i64_extend_i32_s()
+        .i64_ne();
+    if op == BinOp::NatSub {
+        ins.local_get(wide).i64_const(0).i64_lt_s().i32_or();
+    }
+    ins.if_(I32)
+        .local_get(a)
+        .local_get(b)
+        .call(slow)
+        .else_()
+        .local_get(wide)
+        .i32_wrap_i64()
+        .end()
+        .else_()
+        .local_get(a)
+        .local_get(b)
+        .call(slow)
+        .end();
+}
+
 /// Consumes two values of type `ty` and leaves 1 when they are equal, else 0.
 fn equal(module: &mut ModuleBuilder, body: &mut Body, ty: &Ty) {
     match ty {
         Ty::Nat | Ty::Int => {
-            body.ins().call(module.rt("int_eq"));
+            // Two small integers are equal exactly when their words are (a bignum never
+            // equals a small integer, being normalised).
+            let (a, b) = both_small(body);
+            body.ins()
+                .if_(I32)
+                .local_get(a)
+                .local_get(b)
+                .i32_eq()
+                .else_()
+                .local_get(a)
+                .local_get(b)
+                .call(module.rt("int_eq"))
+                .end();
         }
         Ty::Text => {
             body.ins().call(module.rt("text_eq"));
@@ -268,7 +346,22 @@ fn equal(module: &mut ModuleBuilder, body: &mut Body, ty: &Ty) {
 fn order(module: &mut ModuleBuilder, body: &mut Body, ty: &Ty) {
     match ty {
         Ty::Nat | Ty::Int => {
-            body.ins().call(module.rt("int_cmp"));
+            // Tagging preserves order, so small integers compare as words.
+            let (a, b) = both_small(body);
+            body.ins()
+                .if_(I32)
+                .local_get(a)
+                .local_get(b)
+                .i32_gt_s()
+                .local_get(a)
+                .local_get(b)
+                .i32_lt_s()
+                .i32_sub()
+                .else_()
+                .local_get(a)
+                .local_get(b)
+                .call(module.rt("int_cmp"))
+                .end();
         }
         Ty::Text => {
             body.ins().call(module.rt("text_cmp"));

@@ -46,7 +46,7 @@ impl Statics {
         if let Some(address) = self.interned.get(bytes) {
             return *address;
         }
-        while self.data.len() % 4 != 0 {
+        while !self.data.len().is_multiple_of(4) {
             self.data.push(0);
         }
         let address = self.end();

@@ -307,3 +307,69 @@ fn private_functions_recurse() {
     let expected: BigUint = (1u32..=30).map(BigUint::from).product();
     assert_eq!(decode_nat(&results[0]), Nat::from(expected));
 }
+
+#[test]
+fn small_integer_arithmetic_crosses_into_bignums_exactly() {
+    let mut program = ProgramBuilder::new();
+    program.method_with_results(
+        minimo_compiler::ir::MethodKind::Query,
+        "calc",
+        vec![Ty::Int, Ty::Int],
+        vec![Ty::Int, Ty::Int, Ty::Bool, Ty::Bool],
+        Ty::Tuple(vec![Ty::Int, Ty::Int, Ty::Bool, Ty::Bool]),
+        tuple(vec![
+            binary(BinOp::IntAdd, local(0, Ty::Int), local(1, Ty::Int)),
+            binary(BinOp::IntSub, local(0, Ty::Int), local(1, Ty::Int)),
+            compare(CmpOp::Lt, local(0, Ty::Int), local(1, Ty::Int)),
+            compare(CmpOp::Eq, local(0, Ty::Int), local(1, Ty::Int)),
+        ]),
+    );
+    program.query(
+        "nat_sub",
+        vec![Ty::Nat, Ty::Nat],
+        Ty::Nat,
+        binary(BinOp::NatSub, local(0, Ty::Nat), local(1, Ty::Nat)),
+    );
+    let wasm = program.build();
+    let edge = 1i64 << 30;
+    let pairs = [
+        (edge - 1, 1),
+        (-edge, 1),
+        (-edge, -edge),
+        (edge - 1, -edge),
+        (edge, edge - 1),
+        (-edge - 1, -edge),
+        (7, 7),
+        (1i64 << 40, 1i64 << 40),
+    ];
+    let steps: Vec<Step> = pairs
+        .iter()
+        .map(|(a, b)| {
+            Step::Query(
+                "calc",
+                Encode!(&Int::from(*a), &Int::from(*b)).expect("encodes"),
+            )
+        })
+        .chain([
+            Step::Query(
+                "nat_sub",
+                Encode!(&Nat::from(5u32), &Nat::from(5u32)).expect("encodes"),
+            ),
+            Step::Query(
+                "nat_sub",
+                Encode!(&Nat::from(5u32), &Nat::from(6u32)).expect("encodes"),
+            ),
+        ])
+        .collect();
+    let results = run_both(&wasm, &steps);
+    for ((a, b), result) in pairs.iter().zip(&results) {
+        let got = Decode!(reply(result), Int, Int, bool, bool).expect("four results");
+        assert_eq!(
+            got,
+            (Int::from(a + b), Int::from(a - b), a < b, a == b),
+            "{a} and {b}"
+        );
+    }
+    assert_eq!(decode_nat(&results[pairs.len()]), Nat::from(0u32));
+    assert!(error_message(&results[pairs.len() + 1]).contains("Natural subtraction underflow"));
+}
