@@ -381,8 +381,8 @@ pub(crate) fn assemble(
             Some(body) => {
                 code.function(body);
             }
-            // Every reserved function is defined before assembly; an empty body would not
-            // validate, so this is a code generator bug that validation reports.
+            // Every reserved function is defined before assembly. Were one not, it gets an
+            // empty body, which validation rejects for any function with a result.
             None => {
                 code.raw(&[0x00, 0x0b]);
             }
