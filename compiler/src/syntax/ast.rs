@@ -77,7 +77,6 @@ pub enum ProgBody {
 pub struct Actor {
     pub name: Option<Ident>,
     pub fields: Vec<Field>,
-    pub span: Span,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -107,9 +107,10 @@ pub(crate) fn check(program: &ast::Program) -> (Checked, Vec<Diagnostic>) {
         used: Vec::new(),
     };
     for import in &program.imports {
-        checker
-            .diags
-            .push(crate::diag::unsupported(import.span, "import"));
+        checker.diags.push(crate::diag::unsupported(
+            import.span,
+            &format!("import {} \"{}\"", import.name.name, import.path),
+        ));
     }
     match &program.body {
         ast::ProgBody::Actor(actor) => checker.actor(actor),
