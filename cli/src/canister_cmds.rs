@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use minimo_runtime::{Canister, Compiler, Options, Response, StateDir, Vm};
+use minimo_runtime::{Canister, Compiler, Options, Response, StateDir, Status, Vm};
 
 use crate::candid_text::{self, Interface};
 use crate::compile;
@@ -157,7 +157,12 @@ pub fn status(state: &Location, name: &str) -> Outcome {
     let vm = vm(Some(state))?;
     let canister = load(state, &dir, &vm, name)?;
     println!("Canister {name} ({})", canister.id());
-    println!("Status: {}", canister.status());
+    let status = match canister.status() {
+        Status::Running => "Running",
+        Status::Stopping => "Stopping",
+        Status::Stopped => "Stopped",
+    };
+    println!("Status: {status}");
     println!("Module hash: 0x{}", canister.module_hash().unwrap_or_else(|| "none".to_string()));
     println!("Stable memory: {} bytes", canister.stable_memory_size());
     Ok(())

@@ -56,8 +56,11 @@ fn parse_line(line: &str) -> Result<Step, String> {
     })
 }
 
-/// Parses a blob argument: `"DIDL\x00\x00"` or `0x4449444c0000`.
+/// Parses a blob argument: `"DIDL\x00\x00"` or `0x4449444c0000`; a missing one is empty.
 pub fn parse_blob(text: &str) -> Result<Vec<u8>, String> {
+    if text.is_empty() {
+        return Ok(Vec::new());
+    }
     if let Some(hex) = text.strip_prefix("0x") {
         return decode_hex(hex);
     }
