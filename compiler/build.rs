@@ -33,8 +33,16 @@ fn assemble_runtime_library() {
 
     let mut text = String::from("(module\n");
     for function in minimo_sysapi::SYSTEM_API {
-        let params: String = function.params.iter().map(|ty| format!(" {}", wat_type(*ty))).collect();
-        let results: String = function.results.iter().map(|ty| format!(" {}", wat_type(*ty))).collect();
+        let params: String = function
+            .params
+            .iter()
+            .map(|ty| format!(" {}", wat_type(*ty)))
+            .collect();
+        let results: String = function
+            .results
+            .iter()
+            .map(|ty| format!(" {}", wat_type(*ty)))
+            .collect();
         let _ = writeln!(
             text,
             "  (import \"{module}\" \"{name}\" (func $ic0_{name} (param{params}) (result{results})))",

@@ -44,7 +44,8 @@ fn load(state: &Location, dir: &StateDir, vm: &Vm, name: &str) -> Result<Caniste
 }
 
 fn save(dir: &StateDir, name: &str, canister: &Canister) -> Outcome {
-    dir.save(name, canister).map_err(|error| Failure::usage(error.to_string()))
+    dir.save(name, canister)
+        .map_err(|error| Failure::usage(error.to_string()))
 }
 
 /// The canister name for `deploy FILE` without `--name`: the file's stem.
@@ -55,32 +56,58 @@ fn default_name(file: &Path) -> String {
 }
 
 pub fn deploy(state: &Location, file: &Path, name: Option<&str>, yes: bool) -> Outcome {
-    let name = name.map(str::to_string).unwrap_or_else(|| default_name(file));
+    let name = name
+        .map(str::to_string)
+        .unwrap_or_else(|| default_name(file));
     let dir = open(state)?;
     let vm = vm(Some(state))?;
-    if dir.load(&vm, &name).map_err(|error| Failure::usage(error.to_string()))?.is_some() {
+    if dir
+        .load(&vm, &name)
+        .map_err(|error| Failure::usage(error.to_string()))?
+        .is_some()
+    {
         return upgrade(state, &name, file, yes);
     }
     let compiled = compile::compile_file(file)?;
-    let id = dir.next_canister_id().map_err(|error| Failure::usage(error.to_string()))?;
+    let id = dir
+        .next_canister_id()
+        .map_err(|error| Failure::usage(error.to_string()))?;
     let (result, prints) = Canister::install(&vm, &id, &compiled.wasm, NO_ARGUMENTS);
     print_debug(&prints);
     let canister = result.map_err(|error| {
-        Failure::program(format!("installing `{name}` failed: {}: {}", error.code, error.message))
+        Failure::program(format!(
+            "installing `{name}` failed: {}: {}",
+            error.code, error.message
+        ))
     })?;
     save(&dir, &name, &canister)?;
     println!("Installed canister {name} ({id})");
     Ok(())
 }
 
-pub fn call(state: &Location, name: &str, method: &str, args: Option<&str>, query: bool) -> Outcome {
+pub fn call(
+    state: &Location,
+    name: &str,
+    method: &str,
+    args: Option<&str>,
+    query: bool,
+) -> Outcome {
     let dir = open(state)?;
     let vm = vm(Some(state))?;
     let mut canister = load(state, &dir, &vm, name)?;
     let interface = interface_of(&canister)?;
     let (arg, interface) = match &interface {
-        Some(interface) => (interface.encode_args(method, args).map_err(Failure::program)?, interface),
-        None => return Err(Failure::program(format!("canister `{name}` has no Candid interface; cannot encode arguments"))),
+        Some(interface) => (
+            interface
+                .encode_args(method, args)
+                .map_err(Failure::program)?,
+            interface,
+        ),
+        None => {
+            return Err(Failure::program(format!(
+                "canister `{name}` has no Candid interface; cannot encode arguments"
+            )))
+        }
     };
     let as_query = query || interface.is_query(method);
     let outcome = if as_query {
@@ -105,9 +132,14 @@ pub fn call(state: &Location, name: &str, method: &str, args: Option<&str>, quer
             if !as_query {
                 save(&dir, name, &canister)?;
             }
-            Err(Failure::program(format!("the canister rejected the call: {message}")))
+            Err(Failure::program(format!(
+                "the canister rejected the call: {message}"
+            )))
         }
-        Err(error) => Err(Failure::program(format!("Error: {}: {}", error.code, error.message))),
+        Err(error) => Err(Failure::program(format!(
+            "Error: {}: {}",
+            error.code, error.message
+        ))),
     }
 }
 
@@ -142,7 +174,12 @@ pub fn start(state: &Location, name: &str) -> Outcome {
     lifecycle(state, name, |canister| canister.start(), "Started")
 }
 
-fn lifecycle(state: &Location, name: &str, change: impl FnOnce(&mut Canister), verb: &str) -> Outcome {
+fn lifecycle(
+    state: &Location,
+    name: &str,
+    change: impl FnOnce(&mut Canister),
+    verb: &str,
+) -> Outcome {
     let dir = open(state)?;
     let vm = vm(Some(state))?;
     let mut canister = load(state, &dir, &vm, name)?;
@@ -163,7 +200,10 @@ pub fn status(state: &Location, name: &str) -> Outcome {
         Status::Stopped => "Stopped",
     };
     println!("Status: {status}");
-    println!("Module hash: 0x{}", canister.module_hash().unwrap_or_else(|| "none".to_string()));
+    println!(
+        "Module hash: 0x{}",
+        canister.module_hash().unwrap_or_else(|| "none".to_string())
+    );
     println!("Stable memory: {} bytes", canister.stable_memory_size());
     Ok(())
 }
@@ -173,8 +213,9 @@ pub fn interface_of(canister: &Canister) -> Result<Option<Interface>, Failure> {
     match canister.custom_section("icp:public candid:service") {
         None => Ok(None),
         Some(bytes) => {
-            let text = String::from_utf8(bytes)
-                .map_err(|_| Failure::program("the module's candid:service section is not UTF-8"))?;
+            let text = String::from_utf8(bytes).map_err(|_| {
+                Failure::program("the module's candid:service section is not UTF-8")
+            })?;
             Interface::parse(&text).map(Some).map_err(Failure::program)
         }
     }

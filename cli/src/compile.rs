@@ -13,7 +13,10 @@ pub fn compile_file(file: &Path) -> Result<Compiled, Failure> {
     match minimo_compiler::compile(&path, &source, &codegen::Options::default()) {
         Ok(compiled) => {
             if !compiled.warnings.is_empty() {
-                eprint!("{}", minimo_compiler::render(&compiled.warnings, &path, &source));
+                eprint!(
+                    "{}",
+                    minimo_compiler::render(&compiled.warnings, &path, &source)
+                );
             }
             Ok(compiled)
         }
@@ -38,8 +41,13 @@ pub fn check(file: &Path) -> Outcome {
 
 pub fn build(file: &Path, output: Option<&Path>) -> Outcome {
     let compiled = compile_file(file)?;
-    let wasm_path = output.map(Path::to_path_buf).unwrap_or_else(|| default_output(file));
-    if let Some(parent) = wasm_path.parent().filter(|parent| !parent.as_os_str().is_empty()) {
+    let wasm_path = output
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| default_output(file));
+    if let Some(parent) = wasm_path
+        .parent()
+        .filter(|parent| !parent.as_os_str().is_empty())
+    {
         std::fs::create_dir_all(parent).map_err(|error| {
             Failure::usage(format!("cannot create {}: {error}", parent.display()))
         })?;

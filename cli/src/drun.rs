@@ -19,11 +19,31 @@ use crate::failure::{self, Failure};
 /// One parsed line of a script.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Step {
-    Install { id: String, file: String, arg: Vec<u8> },
-    Upgrade { id: String, file: String, arg: Vec<u8> },
-    Reinstall { id: String, file: String, arg: Vec<u8> },
-    Ingress { id: String, method: String, arg: Vec<u8> },
-    Query { id: String, method: String, arg: Vec<u8> },
+    Install {
+        id: String,
+        file: String,
+        arg: Vec<u8>,
+    },
+    Upgrade {
+        id: String,
+        file: String,
+        arg: Vec<u8>,
+    },
+    Reinstall {
+        id: String,
+        file: String,
+        arg: Vec<u8>,
+    },
+    Ingress {
+        id: String,
+        method: String,
+        arg: Vec<u8>,
+    },
+    Query {
+        id: String,
+        method: String,
+        arg: Vec<u8>,
+    },
 }
 
 /// Parses a whole script; an error names the line.
@@ -41,18 +61,42 @@ pub fn parse_script(text: &str) -> Result<Vec<Step>, String> {
 }
 
 fn parse_line(line: &str) -> Result<Step, String> {
-    let mut words = line.splitn(4, char::is_whitespace).filter(|word| !word.is_empty());
+    let mut words = line
+        .splitn(4, char::is_whitespace)
+        .filter(|word| !word.is_empty());
     let command = words.next().unwrap_or_default();
     let id = words.next().ok_or("missing canister id")?.to_string();
     let target = words.next().ok_or("missing file or method")?.to_string();
     let arg = parse_blob(words.next().unwrap_or("").trim())?;
     Ok(match command {
-        "install" => Step::Install { id, file: target, arg },
-        "upgrade" => Step::Upgrade { id, file: target, arg },
-        "reinstall" => Step::Reinstall { id, file: target, arg },
-        "ingress" => Step::Ingress { id, method: target, arg },
-        "query" => Step::Query { id, method: target, arg },
-        other => return Err(format!("unknown command `{other}` (expected install, upgrade, reinstall, ingress or query)")),
+        "install" => Step::Install {
+            id,
+            file: target,
+            arg,
+        },
+        "upgrade" => Step::Upgrade {
+            id,
+            file: target,
+            arg,
+        },
+        "reinstall" => Step::Reinstall {
+            id,
+            file: target,
+            arg,
+        },
+        "ingress" => Step::Ingress {
+            id,
+            method: target,
+            arg,
+        },
+        "query" => Step::Query {
+            id,
+            method: target,
+            arg,
+        },
+        other => return Err(format!(
+            "unknown command `{other}` (expected install, upgrade, reinstall, ingress or query)"
+        )),
     })
 }
 
@@ -103,10 +147,12 @@ fn decode_hex(hex: &str) -> Result<Vec<u8>, String> {
 }
 
 pub fn encode_hex(bytes: &[u8]) -> String {
-    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut out, byte| {
-        let _ = write!(out, "{byte:02x}");
-        out
-    })
+    bytes
+        .iter()
+        .fold(String::with_capacity(bytes.len() * 2), |mut out, byte| {
+            let _ = write!(out, "{byte:02x}");
+            out
+        })
 }
 
 /// `minimo drun SCRIPT`: prints each step's output as it runs.
@@ -148,9 +194,12 @@ impl Runner {
             Step::Install { id, file, arg } => {
                 let wasm = self.module(file)?;
                 if self.canisters.contains_key(id) {
-                    return Err(Failure::usage(format!("canister {id} is already installed (use reinstall)")));
+                    return Err(Failure::usage(format!(
+                        "canister {id} is already installed (use reinstall)"
+                    )));
                 }
-                let (result, prints) = Canister::install(&self.vm, &canister_id(self.canisters.len()), &wasm, arg);
+                let (result, prints) =
+                    Canister::install(&self.vm, &canister_id(self.canisters.len()), &wasm, arg);
                 let result = match result {
                     Ok(canister) => {
                         self.canisters.insert(id.clone(), canister);
@@ -174,7 +223,11 @@ impl Runner {
                 render("ingress ", &outcome.debug_prints, &result)
             }
             Step::Ingress { id, method, arg } | Step::Query { id, method, arg } => {
-                let prefix = if matches!(step, Step::Ingress { .. }) { "ingress " } else { "" };
+                let prefix = if matches!(step, Step::Ingress { .. }) {
+                    "ingress "
+                } else {
+                    ""
+                };
                 let Some(canister) = self.canisters.get_mut(id) else {
                     return Ok(render(prefix, &[], &Err(no_module(id))));
                 };
@@ -226,7 +279,9 @@ fn render(prefix: &str, prints: &[String], result: &Result<Response, CallError>)
     }
     let done = if prefix.is_empty() { "Ok" } else { "Completed" };
     let _ = match result {
-        Ok(Response::Reply(bytes)) => writeln!(out, "{prefix}{done}: Reply: 0x{}", encode_hex(bytes)),
+        Ok(Response::Reply(bytes)) => {
+            writeln!(out, "{prefix}{done}: Reply: 0x{}", encode_hex(bytes))
+        }
         Ok(Response::Reject(text)) => writeln!(out, "{prefix}{done}: Reject: {text}"),
         Err(error) => writeln!(out, "{prefix}Err: {}: {}", error.code, error.message),
     };
@@ -239,7 +294,10 @@ mod tests {
 
     #[test]
     fn quoted_blobs_take_hex_escapes() {
-        assert_eq!(parse_blob(r#""DIDL\x00\x01\x7d\x05""#), Ok(b"DIDL\x00\x01\x7d\x05".to_vec()));
+        assert_eq!(
+            parse_blob(r#""DIDL\x00\x01\x7d\x05""#),
+            Ok(b"DIDL\x00\x01\x7d\x05".to_vec())
+        );
     }
 
     #[test]
@@ -254,10 +312,15 @@ mod tests {
 
     #[test]
     fn comments_and_blank_lines_are_skipped() {
-        let steps = parse_script("# a comment\n\ningress $ID inc \"DIDL\\x00\\x00\"\n").expect("parses");
+        let steps =
+            parse_script("# a comment\n\ningress $ID inc \"DIDL\\x00\\x00\"\n").expect("parses");
         assert_eq!(
             steps,
-            vec![Step::Ingress { id: "$ID".into(), method: "inc".into(), arg: b"DIDL\x00\x00".to_vec() }]
+            vec![Step::Ingress {
+                id: "$ID".into(),
+                method: "inc".into(),
+                arg: b"DIDL\x00\x00".to_vec()
+            }]
         );
     }
 

@@ -13,7 +13,11 @@ use clap::{Parser, Subcommand};
 use minimo_cli::{canister_cmds, compile, drun, state, upgrade_check};
 
 #[derive(Parser)]
-#[command(name = "minimo", version, about = "A compiler and VM for canister upgrades in Motoko")]
+#[command(
+    name = "minimo",
+    version,
+    about = "A compiler and VM for canister upgrades in Motoko"
+)]
 struct Cli {
     /// The local state directory (default: `.minimo` under the current directory, or
     /// `$MINIMO_STATE`).
@@ -94,8 +98,12 @@ fn main() -> ExitCode {
         Command::Start { name } => canister_cmds::start(&state, &name),
         Command::Status { name } => canister_cmds::status(&state, &name),
         Command::Drun { script } => drun::run_script(&script),
-        Command::StableCompatible { old, new } => upgrade_check::stable_compatible_files(&old, &new),
-        Command::CandidCompatible { old, new } => upgrade_check::candid_compatible_files(&old, &new),
+        Command::StableCompatible { old, new } => {
+            upgrade_check::stable_compatible_files(&old, &new)
+        }
+        Command::CandidCompatible { old, new } => {
+            upgrade_check::candid_compatible_files(&old, &new)
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

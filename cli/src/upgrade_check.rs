@@ -53,7 +53,8 @@ impl Findings {
 
 fn section_text(canister: &Canister, name: &str) -> Option<Result<String, String>> {
     canister.custom_section(name).map(|bytes| {
-        String::from_utf8(bytes).map_err(|_| format!("the installed module's `{name}` section is not UTF-8"))
+        String::from_utf8(bytes)
+            .map_err(|_| format!("the installed module's `{name}` section is not UTF-8"))
     })
 }
 
@@ -96,9 +97,9 @@ fn candid_findings(old: &str, new: &str, findings: &mut Findings) {
                 ));
             }
         }
-        Err(error) => findings
-            .notes
-            .push(format!("the Candid interfaces could not be compared: {error}")),
+        Err(error) => findings.notes.push(format!(
+            "the Candid interfaces could not be compared: {error}"
+        )),
     }
 }
 
@@ -116,7 +117,12 @@ pub fn stable_compatible_files(old: &Path, new: &Path) -> Outcome {
             }
             Severity::Warning => "warning",
         };
-        eprintln!("{}: {kind} [{}], {}", new.display(), diagnostic.code, diagnostic.message);
+        eprintln!(
+            "{}: {kind} [{}], {}",
+            new.display(),
+            diagnostic.code,
+            diagnostic.message
+        );
     }
     if incompatible {
         Err(Failure::reported())
@@ -129,8 +135,11 @@ pub fn stable_compatible_files(old: &Path, new: &Path) -> Outcome {
 pub fn candid_compatible_files(old: &Path, new: &Path) -> Outcome {
     let old_text = failure::read_text(old)?;
     let new_text = failure::read_text(new)?;
-    let breaks = service_compatibility_report(CandidSource::Text(&new_text), CandidSource::Text(&old_text))
-        .map_err(|error| Failure::program(format!("the interfaces could not be compared: {error}")))?;
+    let breaks =
+        service_compatibility_report(CandidSource::Text(&new_text), CandidSource::Text(&old_text))
+            .map_err(|error| {
+                Failure::program(format!("the interfaces could not be compared: {error}"))
+            })?;
     for incompatibility in &breaks {
         eprintln!("{}: {incompatibility}", new.display());
     }

@@ -4,5 +4,5 @@
 mod build_cmd;
 mod scenarios;
 mod state_dir;
-mod tutorial;
 mod support;
+mod tutorial;

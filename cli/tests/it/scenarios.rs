@@ -24,9 +24,14 @@ fn run(base: &Path, steps: &[Step], self_upgrades: bool) -> Vec<String> {
     let mut outputs = Vec::new();
     for step in steps {
         let output = runner.step(step).expect("the step runs");
-        let succeeded = output.lines().last().is_some_and(|line| line.contains("Completed"));
+        let succeeded = output
+            .lines()
+            .last()
+            .is_some_and(|line| line.contains("Completed"));
         match step {
-            Step::Install { id, file, .. } | Step::Upgrade { id, file, .. } | Step::Reinstall { id, file, .. } => {
+            Step::Install { id, file, .. }
+            | Step::Upgrade { id, file, .. }
+            | Step::Reinstall { id, file, .. } => {
                 if succeeded {
                     current.insert(id.clone(), file.clone());
                 }
@@ -34,9 +39,16 @@ fn run(base: &Path, steps: &[Step], self_upgrades: bool) -> Vec<String> {
             Step::Ingress { id, .. } | Step::Query { id, .. } => {
                 if self_upgrades {
                     let file = current.get(id).expect("calls follow an install").clone();
-                    let upgrade = Step::Upgrade { id: id.clone(), file, arg: Vec::new() };
+                    let upgrade = Step::Upgrade {
+                        id: id.clone(),
+                        file,
+                        arg: Vec::new(),
+                    };
                     let result = runner.step(&upgrade).expect("the upgrade runs");
-                    assert!(result.ends_with("ingress Completed: Reply: 0x4449444c0000\n"), "self-upgrade failed: {result}");
+                    assert!(
+                        result.ends_with("ingress Completed: Reply: 0x4449444c0000\n"),
+                        "self-upgrade failed: {result}"
+                    );
                 }
             }
         }
@@ -75,15 +87,31 @@ fn upgrade_scenarios_give_the_same_replies_with_and_without_self_upgrades() {
             let with_upgrades = run(base, &steps, true);
             let resets_flexible_state = text.contains(FLEXIBLE_MARKER);
             if !resets_flexible_state {
-                assert_eq!(plain, with_upgrades, "self-upgrades changed the output of {}", path.display());
+                assert_eq!(
+                    plain,
+                    with_upgrades,
+                    "self-upgrades changed the output of {}",
+                    path.display()
+                );
             }
 
             let mut story = String::new();
-            let mut files: Vec<_> = std::fs::read_dir(base).expect("readable").flatten().map(|entry| entry.path()).collect();
+            let mut files: Vec<_> = std::fs::read_dir(base)
+                .expect("readable")
+                .flatten()
+                .map(|entry| entry.path())
+                .collect();
             files.sort();
-            for file in files.iter().filter(|file| file.extension().is_some_and(|ext| ext == "mo")) {
+            for file in files
+                .iter()
+                .filter(|file| file.extension().is_some_and(|ext| ext == "mo"))
+            {
                 let name = file.file_name().expect("a name").to_string_lossy();
-                let _ = writeln!(story, "----- {name}\n{}", std::fs::read_to_string(file).expect("readable").trim_end());
+                let _ = writeln!(
+                    story,
+                    "----- {name}\n{}",
+                    std::fs::read_to_string(file).expect("readable").trim_end()
+                );
             }
             let _ = writeln!(story, "----- script.drun\n{}", text.trim_end());
             let _ = writeln!(story, "----- output");
@@ -91,7 +119,10 @@ fn upgrade_scenarios_give_the_same_replies_with_and_without_self_upgrades() {
                 story.push_str(&annotate(output));
             }
             if resets_flexible_state {
-                let _ = writeln!(story, "----- output with an upgrade to the same code after every call");
+                let _ = writeln!(
+                    story,
+                    "----- output with an upgrade to the same code after every call"
+                );
                 for output in &with_upgrades {
                     story.push_str(&annotate(output));
                 }

@@ -31,7 +31,16 @@ fn tutorial_gives_the_same_replies_with_an_upgrade_to_the_same_code_between_call
         replies.push(sandbox.ok(&["call", "counter", "inc"]));
         sandbox.ok(&["deploy", V2, "--name", "counter"]);
     }
-    assert_eq!(replies, ["(1 : nat)", "(2 : nat)", "(3 : nat)", "(6 : nat)", "(9 : nat)"]);
+    assert_eq!(
+        replies,
+        [
+            "(1 : nat)",
+            "(2 : nat)",
+            "(3 : nat)",
+            "(6 : nat)",
+            "(9 : nat)"
+        ]
+    );
 }
 
 #[test]
@@ -41,8 +50,14 @@ fn a_stopped_canister_rejects_calls_until_started() {
     sandbox.ok(&["stop", "counter"]);
     let output = sandbox.minimo(&["call", "counter", "inc"]);
     assert_eq!(output.status.code(), Some(1));
-    assert!(crate::support::stderr(&output).contains("IC0508"), "{}", crate::support::stderr(&output));
-    assert!(sandbox.ok(&["status", "counter"]).contains("Status: Stopped"));
+    assert!(
+        crate::support::stderr(&output).contains("IC0508"),
+        "{}",
+        crate::support::stderr(&output)
+    );
+    assert!(sandbox
+        .ok(&["status", "counter"])
+        .contains("Status: Stopped"));
     sandbox.ok(&["start", "counter"]);
     assert_eq!(sandbox.ok(&["call", "counter", "inc"]), "(1 : nat)");
 }
@@ -91,7 +106,11 @@ fn an_upgrade_that_removes_a_public_method_needs_yes() {
     assert_eq!(sandbox.ok(&["call", "counter", "inc"]), "(1 : nat)");
     let output = sandbox.minimo(&["upgrade", "counter", path]);
     assert_eq!(output.status.code(), Some(1));
-    assert!(crate::support::stderr(&output).contains("inc"), "{}", crate::support::stderr(&output));
+    assert!(
+        crate::support::stderr(&output).contains("inc"),
+        "{}",
+        crate::support::stderr(&output)
+    );
     sandbox.ok(&["upgrade", "counter", path, "--yes"]);
     assert_eq!(sandbox.ok(&["call", "counter", "next"]), "(2 : nat)");
 }

@@ -123,5 +123,7 @@ pub const RUNTIME_FUNCTIONS: &[RtFunction] = &[
 
 /// Looks a runtime function up by name.
 pub fn lookup(name: &str) -> Option<&'static RtFunction> {
-    RUNTIME_FUNCTIONS.iter().find(|function| function.name == name)
+    RUNTIME_FUNCTIONS
+        .iter()
+        .find(|function| function.name == name)
 }
