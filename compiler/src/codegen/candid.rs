@@ -21,6 +21,7 @@ pub(crate) const OP_NAT: i32 = -3;
 pub(crate) const OP_INT: i32 = -4;
 pub(crate) const OP_TEXT: i32 = -15;
 pub(crate) const OP_RECORD: i32 = -20;
+pub(crate) const OP_RESERVED: i32 = -16;
 
 /// Candid's field-name hash: `h = h * 223 + byte` over the UTF-8 bytes, modulo 2^32.
 pub fn idl_hash(name: &str) -> u32 {
@@ -52,6 +53,7 @@ impl TypeTable {
                     .collect();
                 self.record(&fields)
             }
+            _ => OP_RESERVED,
         }
     }
 
@@ -127,6 +129,7 @@ fn candid_name(ty: &Ty) -> &'static str {
         Ty::Bool => "bool",
         Ty::Text => "text",
         Ty::Tuple(_) => "record",
+        _ => "unsupported",
     }
 }
 
@@ -200,6 +203,7 @@ pub(crate) fn decode_helper(module: &mut ModuleBuilder, ty: &Ty) -> Body {
             body.ins().end().end();
         }
         Ty::Tuple(items) => decode_record(module, &mut body, wire, items),
+        _ => module.trap(&mut body, "not supported yet: decoding this type"),
     }
     body
 }
@@ -330,6 +334,7 @@ pub(crate) fn encode_helper(module: &mut ModuleBuilder, ty: &Ty) -> Body {
                     .call(encode);
             }
         }
+        _ => module.trap(&mut body, "not supported yet: encoding this type"),
     }
     body
 }

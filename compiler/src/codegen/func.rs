@@ -75,6 +75,9 @@ impl FuncCompiler<'_> {
                 self.expr(expr);
                 self.body.ins().drop();
             }
+            Stmt::LetPat(..) => self
+                .module
+                .trap(&mut self.body, "not supported yet: let pattern"),
         }
     }
 
@@ -177,6 +180,9 @@ impl FuncCompiler<'_> {
                 self.expr(value);
                 self.body.ins().return_();
             }
+            _ => self
+                .module
+                .trap(&mut self.body, "not supported yet: this expression"),
         }
     }
 
@@ -339,6 +345,7 @@ fn equal(module: &mut ModuleBuilder, body: &mut Body, ty: &Ty) {
             let helper = module.helper(Helper::TupleEq(ty.clone()));
             body.ins().call(helper);
         }
+        _ => module.trap(body, "not supported yet: equality on this type"),
     }
 }
 
@@ -377,6 +384,7 @@ fn order(module: &mut ModuleBuilder, body: &mut Body, ty: &Ty) {
             let helper = module.helper(Helper::TupleCmp(ty.clone()));
             body.ins().call(helper);
         }
+        _ => module.trap(body, "not supported yet: order on this type"),
     }
 }
 
