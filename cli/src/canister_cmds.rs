@@ -60,14 +60,13 @@ pub fn deploy(state: &Location, file: &Path, name: Option<&str>, yes: bool) -> O
         .map(str::to_string)
         .unwrap_or_else(|| default_name(file));
     let dir = open(state)?;
-    let vm = vm(Some(state))?;
-    if dir
-        .load(&vm, &name)
-        .map_err(|error| Failure::usage(error.to_string()))?
-        .is_some()
-    {
+    let existing = dir
+        .names()
+        .map_err(|error| Failure::usage(error.to_string()))?;
+    if existing.contains(&name) {
         return upgrade(state, &name, file, yes);
     }
+    let vm = vm(Some(state))?;
     let compiled = compile::compile_file(file)?;
     let id = dir
         .next_canister_id()
