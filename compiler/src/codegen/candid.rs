@@ -1,27 +1,30 @@
-//! Candid: static type tables computed at compile time, and per-type decoding and encoding
-//! helpers in the generated code.
+//! Candid type tables, computed at compile time, and LEB128 helpers.
 //!
 //! A reply's header (`DIDL`, the type table and the result types) is fixed by the method's
-//! signature, so it is computed here in Rust and written with one `write_bytes`. Decoding
-//! reads the message's own type table (through the runtime library) and converts by Candid
-//! subtyping: `nat` is accepted where `int` is expected, a record may carry extra fields
-//! (skipped) but never lack an expected one. A tuple is the record with fields `0..n`.
-//! This file does not read the message header or call functions: `lifecycle` does.
+//! signature, so it is computed here in Rust and written with one `write_bytes`; the stable
+//! format's header likewise. IR types map to Candid as moc maps Motoko types: `Char` is
+//! `nat32`, `Blob` is `vec nat8`, `[var T]` is `vec T`, a tuple is the record with fields
+//! `0..n`, `Any` is `reserved`, and a named (recursive) type becomes a table entry that may
+//! refer to itself. Decoding and encoding values is `candid_decode` and `candid_encode`.
 
 use std::collections::HashMap;
 
-use wasm_encoder::{BlockType, ValType};
+use super::types::resolve;
+use crate::ir::{self, FixedTy, Ty};
 
-use super::module::{mem, Body, Helper, ModuleBuilder};
-use super::rt_abi;
-use crate::ir::Ty;
-
+pub(crate) const OP_NULL: i32 = -1;
 pub(crate) const OP_BOOL: i32 = -2;
 pub(crate) const OP_NAT: i32 = -3;
 pub(crate) const OP_INT: i32 = -4;
+pub(crate) const OP_NAT8: i32 = -5;
+pub(crate) const OP_FLOAT64: i32 = -14;
 pub(crate) const OP_TEXT: i32 = -15;
-pub(crate) const OP_RECORD: i32 = -20;
 pub(crate) const OP_RESERVED: i32 = -16;
+pub(crate) const OP_OPT: i32 = -18;
+pub(crate) const OP_VEC: i32 = -19;
+pub(crate) const OP_RECORD: i32 = -20;
+pub(crate) const OP_VARIANT: i32 = -21;
+pub(crate) const OP_PRINCIPAL: i32 = -24;
 
 /// Candid's field-name hash: `h = h * 223 + byte` over the UTF-8 bytes, modulo 2^32.
 pub fn idl_hash(name: &str) -> u32 {
@@ -30,42 +33,92 @@ pub fn idl_hash(name: &str) -> u32 {
     })
 }
 
+/// The opcode of a fixed-width type.
+pub(crate) fn fixed_opcode(ty: FixedTy) -> i32 {
+    match ty {
+        FixedTy::Nat8 => -5,
+        FixedTy::Nat16 => -6,
+        FixedTy::Nat32 => -7,
+        FixedTy::Nat64 => -8,
+        FixedTy::Int8 => -9,
+        FixedTy::Int16 => -10,
+        FixedTy::Int32 => -11,
+        FixedTy::Int64 => -12,
+    }
+}
+
+/// The Candid spelling of a type's constructor, for messages.
+pub(crate) fn candid_name(types: &[ir::TypeDef], ty: &Ty) -> &'static str {
+    match resolve(types, ty) {
+        Ty::Nat => "nat",
+        Ty::Int => "int",
+        Ty::Bool => "bool",
+        Ty::Text => "text",
+        Ty::Fixed(FixedTy::Nat8) => "nat8",
+        Ty::Fixed(FixedTy::Nat16) => "nat16",
+        Ty::Fixed(FixedTy::Nat32) | Ty::Char => "nat32",
+        Ty::Fixed(FixedTy::Nat64) => "nat64",
+        Ty::Fixed(FixedTy::Int8) => "int8",
+        Ty::Fixed(FixedTy::Int16) => "int16",
+        Ty::Fixed(FixedTy::Int32) => "int32",
+        Ty::Fixed(FixedTy::Int64) => "int64",
+        Ty::Float => "float64",
+        Ty::Blob => "blob",
+        Ty::Principal => "principal",
+        Ty::Null => "null",
+        Ty::Any => "reserved",
+        Ty::Tuple(_) | Ty::Record(_) => "record",
+        Ty::Option(_) => "opt",
+        Ty::Array(_) | Ty::MutArray(_) => "vec",
+        Ty::Variant(_) => "variant",
+        Ty::Named(_) => "a type without values",
+    }
+}
+
 /// The type table of a message being built at compile time.
-#[derive(Default)]
 pub(crate) struct TypeTable {
+    types: Vec<ir::TypeDef>,
     entries: Vec<Vec<u8>>,
     interned: HashMap<Vec<u8>, i32>,
+    named: HashMap<ir::TypeId, i32>,
 }
 
 impl TypeTable {
-    /// The wire type of an IR type: a negative opcode, or an index into the table.
-    pub fn reference(&mut self, ty: &Ty) -> i32 {
-        match ty {
-            Ty::Nat => OP_NAT,
-            Ty::Int => OP_INT,
-            Ty::Bool => OP_BOOL,
-            Ty::Text => OP_TEXT,
-            Ty::Tuple(items) => {
-                let fields: Vec<(u32, i32)> = items
-                    .iter()
-                    .enumerate()
-                    .map(|(index, item)| (index as u32, self.reference(item)))
-                    .collect();
-                self.record(&fields)
-            }
-            _ => OP_RESERVED,
+    pub fn new(types: &[ir::TypeDef]) -> Self {
+        TypeTable {
+            types: types.to_vec(),
+            entries: Vec::new(),
+            interned: HashMap::new(),
+            named: HashMap::new(),
         }
     }
 
-    /// A record entry; `fields` must be sorted by id.
-    pub fn record(&mut self, fields: &[(u32, i32)]) -> i32 {
-        let mut entry = Vec::new();
-        write_sleb(&mut entry, i64::from(OP_RECORD));
-        write_leb(&mut entry, fields.len() as u64);
-        for (id, ty) in fields {
-            write_leb(&mut entry, u64::from(*id));
-            write_sleb(&mut entry, i64::from(*ty));
+    /// The wire type of an IR type: a negative opcode, or an index into the table.
+    pub fn reference(&mut self, ty: &Ty) -> i32 {
+        if let Ty::Named(id) = ty {
+            if let Some(index) = self.named.get(id) {
+                return *index;
+            }
+            let resolved = resolve(&self.types, ty).clone();
+            if let Some(opcode) = primitive(&resolved) {
+                return opcode;
+            }
+            // Reserve the slot first, so that the entry can refer to itself.
+            let index = self.entries.len() as i32;
+            self.entries.push(Vec::new());
+            self.named.insert(*id, index);
+            let entry = self.entry(&resolved);
+            self.entries[index as usize] = entry;
+            return index;
         }
+        if let Some(opcode) = primitive(ty) {
+            return opcode;
+        }
+        let entry = self.entry(ty);
+        self.intern(entry)
+    }
+
+    fn intern(&mut self, entry: Vec<u8>) -> i32 {
         if let Some(index) = self.interned.get(&entry) {
             return *index;
         }
@@ -73,6 +126,61 @@ impl TypeTable {
         self.entries.push(entry.clone());
         self.interned.insert(entry, index);
         index
+    }
+
+    /// The table entry of a constructed type.
+    fn entry(&mut self, ty: &Ty) -> Vec<u8> {
+        let mut entry = Vec::new();
+        match ty {
+            Ty::Blob => {
+                write_sleb(&mut entry, i64::from(OP_VEC));
+                write_sleb(&mut entry, i64::from(OP_NAT8));
+            }
+            Ty::Option(inner) => {
+                let inner = self.reference(inner);
+                write_sleb(&mut entry, i64::from(OP_OPT));
+                write_sleb(&mut entry, i64::from(inner));
+            }
+            Ty::Array(inner) | Ty::MutArray(inner) => {
+                let inner = self.reference(inner);
+                write_sleb(&mut entry, i64::from(OP_VEC));
+                write_sleb(&mut entry, i64::from(inner));
+            }
+            Ty::Tuple(items) => {
+                let fields: Vec<(u32, i32)> = items
+                    .iter()
+                    .enumerate()
+                    .map(|(index, item)| (index as u32, self.reference(item)))
+                    .collect();
+                fielded(&mut entry, OP_RECORD, &fields);
+            }
+            Ty::Record(fields) => {
+                let mut fields: Vec<(u32, i32)> = fields
+                    .iter()
+                    .map(|field| (ir::idl_hash(&field.name), self.reference(&field.ty)))
+                    .collect();
+                fields.sort_by_key(|field| field.0);
+                fielded(&mut entry, OP_RECORD, &fields);
+            }
+            Ty::Variant(tags) => {
+                let mut tags: Vec<(u32, i32)> = tags
+                    .iter()
+                    .map(|tag| (ir::idl_hash(&tag.name), self.reference(&tag.ty)))
+                    .collect();
+                tags.sort_by_key(|tag| tag.0);
+                fielded(&mut entry, OP_VARIANT, &tags);
+            }
+            // Primitives never reach here; an unresolvable name is the empty record.
+            _ => fielded(&mut entry, OP_RECORD, &[]),
+        }
+        entry
+    }
+
+    /// A record entry; `fields` must be sorted by id.
+    pub fn record(&mut self, fields: &[(u32, i32)]) -> i32 {
+        let mut entry = Vec::new();
+        fielded(&mut entry, OP_RECORD, fields);
+        self.intern(entry)
     }
 
     /// `DIDL`, the table, then the argument count and types: everything before the values.
@@ -90,9 +198,35 @@ impl TypeTable {
     }
 }
 
+fn fielded(entry: &mut Vec<u8>, opcode: i32, fields: &[(u32, i32)]) {
+    write_sleb(entry, i64::from(opcode));
+    write_leb(entry, fields.len() as u64);
+    for (id, ty) in fields {
+        write_leb(entry, u64::from(*id));
+        write_sleb(entry, i64::from(*ty));
+    }
+}
+
+/// The opcode of a type that needs no table entry.
+fn primitive(ty: &Ty) -> Option<i32> {
+    Some(match ty {
+        Ty::Nat => OP_NAT,
+        Ty::Int => OP_INT,
+        Ty::Bool => OP_BOOL,
+        Ty::Text => OP_TEXT,
+        Ty::Fixed(fixed) => fixed_opcode(*fixed),
+        Ty::Char => fixed_opcode(FixedTy::Nat32),
+        Ty::Float => OP_FLOAT64,
+        Ty::Principal => OP_PRINCIPAL,
+        Ty::Null => OP_NULL,
+        Ty::Any => OP_RESERVED,
+        _ => return None,
+    })
+}
+
 /// The fixed start of a reply carrying values of the given types.
-pub(crate) fn reply_prefix(results: &[Ty]) -> Vec<u8> {
-    let mut table = TypeTable::default();
+pub(crate) fn reply_prefix(types: &[ir::TypeDef], results: &[Ty]) -> Vec<u8> {
+    let mut table = TypeTable::new(types);
     let args: Vec<i32> = results.iter().map(|ty| table.reference(ty)).collect();
     table.message_prefix(&args)
 }
@@ -120,221 +254,4 @@ pub(crate) fn write_sleb(bytes: &mut Vec<u8>, mut value: i64) {
         }
         bytes.push(byte | 0x80);
     }
-}
-
-fn candid_name(ty: &Ty) -> &'static str {
-    match ty {
-        Ty::Nat => "nat",
-        Ty::Int => "int",
-        Ty::Bool => "bool",
-        Ty::Text => "text",
-        Ty::Tuple(_) => "record",
-        _ => "unsupported",
-    }
-}
-
-/// Emits a trap unless the opcode of the wire type in local `wire` is `opcode`.
-fn expect_opcode(module: &mut ModuleBuilder, body: &mut Body, wire: u32, opcode: i32, ty: &Ty) {
-    let type_opcode = module.rt("candid_type_opcode");
-    body.ins()
-        .local_get(wire)
-        .call(type_opcode)
-        .i32_const(opcode)
-        .i32_ne()
-        .if_(BlockType::Empty);
-    let message = format!(
-        "Candid decoding error: cannot convert the value to type {}",
-        candid_name(ty)
-    );
-    module.trap(body, &message);
-    body.ins().end();
-}
-
-/// `(wire_type) -> value`: reads one value of the wire type at the reader as `ty`.
-pub(crate) fn decode_helper(module: &mut ModuleBuilder, ty: &Ty) -> Body {
-    let mut body = Body::new(1);
-    let wire = 0;
-    match ty {
-        Ty::Nat => {
-            expect_opcode(module, &mut body, wire, OP_NAT, ty);
-            body.ins().call(module.rt("read_nat"));
-        }
-        Ty::Text => {
-            expect_opcode(module, &mut body, wire, OP_TEXT, ty);
-            body.ins().call(module.rt("read_text"));
-        }
-        Ty::Bool => {
-            expect_opcode(module, &mut body, wire, OP_BOOL, ty);
-            let byte = body.local(ValType::I32);
-            body.ins()
-                .call(module.rt("read_byte"))
-                .local_tee(byte)
-                .i32_const(1)
-                .i32_gt_u()
-                .if_(BlockType::Empty);
-            module.trap(
-                &mut body,
-                "Candid decoding error: a bool is neither 0 nor 1",
-            );
-            body.ins().end().local_get(byte);
-        }
-        Ty::Int => {
-            // An `int` is read as is; a `nat` is an `int` by subtyping.
-            let opcode = body.local(ValType::I32);
-            body.ins()
-                .local_get(wire)
-                .call(module.rt("candid_type_opcode"))
-                .local_tee(opcode)
-                .i32_const(OP_INT)
-                .i32_eq()
-                .if_(BlockType::Result(ValType::I32))
-                .call(module.rt("read_int"))
-                .else_()
-                .local_get(opcode)
-                .i32_const(OP_NAT)
-                .i32_eq()
-                .if_(BlockType::Result(ValType::I32))
-                .call(module.rt("read_nat"))
-                .else_();
-            module.trap(
-                &mut body,
-                "Candid decoding error: cannot convert the value to type int",
-            );
-            body.ins().end().end();
-        }
-        Ty::Tuple(items) => decode_record(module, &mut body, wire, items),
-        _ => module.trap(&mut body, "not supported yet: decoding this type"),
-    }
-    body
-}
-
-/// Reads a record at the wire type in local `wire` as the tuple `items`: fields `0..n` are
-/// decoded in order, every other field is skipped, a missing one traps.
-fn decode_record(module: &mut ModuleBuilder, body: &mut Body, wire: u32, items: &[Ty]) {
-    expect_opcode(module, body, wire, OP_RECORD, &Ty::Tuple(Vec::new()));
-    let count = body.local(ValType::I32);
-    let field = body.local(ValType::I32);
-    let expected = body.local(ValType::I32);
-    let id = body.local(ValType::I32);
-    let field_type = body.local(ValType::I32);
-    let tuple = body.local(ValType::I32);
-    let n = items.len() as i32;
-    body.ins()
-        .local_get(wire)
-        .call(module.rt("candid_record_len"))
-        .local_set(count);
-    if !items.is_empty() {
-        body.ins()
-            .i32_const(8 + 4 * n)
-            .call(module.rt("alloc"))
-            .local_tee(tuple)
-            .i32_const(rt_abi::TAG_TUPLE as i32)
-            .i32_store(mem(0, 2))
-            .local_get(tuple)
-            .i32_const(n)
-            .i32_store(mem(4, 2));
-    }
-    let missing = "Candid decoding error: a record lacks an expected field";
-    body.ins()
-        .block(BlockType::Empty)
-        .loop_(BlockType::Empty)
-        .local_get(field)
-        .local_get(count)
-        .i32_ge_u()
-        .br_if(1)
-        .local_get(wire)
-        .local_get(field)
-        .call(module.rt("candid_record_field_id"))
-        .local_set(id)
-        .local_get(wire)
-        .local_get(field)
-        .call(module.rt("candid_record_field_type"))
-        .local_set(field_type)
-        .local_get(id)
-        .local_get(expected)
-        .i32_eq()
-        .local_get(expected)
-        .i32_const(n)
-        .i32_lt_u()
-        .i32_and()
-        .if_(BlockType::Empty);
-    // The field is the next expected one: decode it into its slot.
-    for (index, item) in items.iter().enumerate() {
-        let decode = module.helper(Helper::Decode(item.clone()));
-        body.ins()
-            .local_get(expected)
-            .i32_const(index as i32)
-            .i32_eq()
-            .if_(BlockType::Empty)
-            .local_get(tuple)
-            .local_get(field_type)
-            .call(decode)
-            .i32_store(mem(8 + 4 * index as u32, 2))
-            .end();
-    }
-    body.ins()
-        .local_get(expected)
-        .i32_const(1)
-        .i32_add()
-        .local_set(expected)
-        .else_()
-        // Fields come sorted by id: one beyond the expected id means the expected one is
-        // missing.
-        .local_get(id)
-        .local_get(expected)
-        .i32_gt_u()
-        .local_get(expected)
-        .i32_const(n)
-        .i32_lt_u()
-        .i32_and()
-        .if_(BlockType::Empty);
-    module.trap(body, missing);
-    body.ins()
-        .end()
-        .local_get(field_type)
-        .call(module.rt("candid_skip"))
-        .end()
-        .local_get(field)
-        .i32_const(1)
-        .i32_add()
-        .local_set(field)
-        .br(0)
-        .end()
-        .end()
-        .local_get(expected)
-        .i32_const(n)
-        .i32_lt_u()
-        .if_(BlockType::Empty);
-    module.trap(body, missing);
-    body.ins().end().local_get(tuple);
-}
-
-/// `(value) -> ()`: writes one value of `ty` (without type information).
-pub(crate) fn encode_helper(module: &mut ModuleBuilder, ty: &Ty) -> Body {
-    let mut body = Body::new(1);
-    match ty {
-        Ty::Nat => {
-            body.ins().local_get(0).call(module.rt("write_nat"));
-        }
-        Ty::Int => {
-            body.ins().local_get(0).call(module.rt("write_int"));
-        }
-        Ty::Bool => {
-            body.ins().local_get(0).call(module.rt("write_byte"));
-        }
-        Ty::Text => {
-            body.ins().local_get(0).call(module.rt("write_text"));
-        }
-        Ty::Tuple(items) => {
-            for (index, item) in items.iter().enumerate() {
-                let encode = module.helper(Helper::Encode(item.clone()));
-                body.ins()
-                    .local_get(0)
-                    .i32_load(mem(8 + 4 * index as u32, 2))
-                    .call(encode);
-            }
-        }
-        _ => module.trap(&mut body, "not supported yet: encoding this type"),
-    }
-    body
 }

@@ -2,15 +2,16 @@
 //!
 //! Every expression leaves exactly one `i32` on the stack (unit is 0), so a function is
 //! `(param i32*) (result i32)`. Arithmetic, comparison of numbers and texts, and allocation go
-//! through the runtime library; tuples are built and projected here, and tuple comparison is a
-//! generated helper per tuple type. This file does not decode or encode Candid and does not
-//! know about entry points.
+//! through the runtime library; tuples are built and projected here. Compound values live in
+//! `object`, patterns in `pattern`, comparisons in `compare`. This file does not decode or
+//! encode Candid and does not know about entry points.
 
 use num_bigint::BigInt;
 use wasm_encoder::{BlockType, ValType};
 
+use super::compare::{self, both_small};
 use super::layout::small_int;
-use super::module::{mem, Body, Helper, ModuleBuilder};
+use super::module::{mem, Body, ModuleBuilder};
 use super::rt_abi;
 use crate::ir::{self, BinOp, CmpOp, Expr, ExprKind, Stmt, Ty, UnOp};
 
@@ -41,9 +42,9 @@ pub(crate) fn compile_actor_body(module: &mut ModuleBuilder, program: &ir::Progr
     compiler.body
 }
 
-struct FuncCompiler<'m> {
-    module: &'m mut ModuleBuilder,
-    body: Body,
+pub(crate) struct FuncCompiler<'m> {
+    pub module: &'m mut ModuleBuilder,
+    pub body: Body,
 }
 
 impl FuncCompiler<'_> {
@@ -75,13 +76,11 @@ impl FuncCompiler<'_> {
                 self.expr(expr);
                 self.body.ins().drop();
             }
-            Stmt::LetPat(..) => self
-                .module
-                .trap(&mut self.body, "not supported yet: let pattern"),
+            Stmt::LetPat(pat, init) => self.let_pat(pat, init),
         }
     }
 
-    fn expr(&mut self, expr: &Expr) {
+    pub(crate) fn expr(&mut self, expr: &Expr) {
         match &expr.kind {
             ExprKind::Nat(value) => self.number(&BigInt::from(value.clone())),
             ExprKind::Int(value) => self.number(value),
@@ -180,9 +179,26 @@ impl FuncCompiler<'_> {
                 self.expr(value);
                 self.body.ins().return_();
             }
-            _ => self
-                .module
-                .trap(&mut self.body, "not supported yet: this expression"),
+            ExprKind::Fixed(ty, bits) => self.fixed(*ty, *bits),
+            ExprKind::Float(value) => self.float(*value),
+            ExprKind::Char(value) => {
+                self.body.ins().i32_const(*value as u32 as i32);
+            }
+            ExprKind::Blob(bytes) => self.blob(bytes),
+            ExprKind::Null => {
+                self.body.ins().i32_const(rt_abi::NULL);
+            }
+            ExprKind::Some(value) => self.some(value),
+            ExprKind::Array(items) => self.array(items),
+            ExprKind::Index(array, index) => self.index(array, index),
+            ExprKind::AssignIndex(array, index, value) => self.assign_index(array, index, value),
+            ExprKind::ArraySize(array) => self.array_size(array),
+            ExprKind::Record(fields) => self.record(fields, &expr.ty),
+            ExprKind::Field(record, name) => self.field(record, name),
+            ExprKind::AssignField(record, name, value) => self.assign_field(record, name, value),
+            ExprKind::Variant(name, payload) => self.variant(name, payload),
+            ExprKind::Switch(scrutinee, cases) => self.switch(scrutinee, cases),
+            ExprKind::While(condition, body) => self.while_(condition, body),
         }
     }
 
@@ -219,26 +235,8 @@ impl FuncCompiler<'_> {
         self.body.ins().local_get(tuple);
     }
 
-    /// Consumes two values of type `ty` and leaves the comparison's Bool.
     fn compare(&mut self, op: CmpOp, ty: &Ty) {
-        match op {
-            CmpOp::Eq => equal(self.module, &mut self.body, ty),
-            CmpOp::Ne => {
-                equal(self.module, &mut self.body, ty);
-                self.body.ins().i32_eqz();
-            }
-            CmpOp::Lt | CmpOp::Le | CmpOp::Gt | CmpOp::Ge => {
-                order(self.module, &mut self.body, ty);
-                let mut ins = self.body.ins();
-                ins.i32_const(0);
-                match op {
-                    CmpOp::Lt => ins.i32_lt_s(),
-                    CmpOp::Le => ins.i32_le_s(),
-                    CmpOp::Gt => ins.i32_gt_s(),
-                    _ => ins.i32_ge_s(),
-                };
-            }
-        }
+        compare::compare(self.module, &mut self.body, op, ty);
     }
 }
 
@@ -253,22 +251,6 @@ fn binary_function(op: BinOp) -> &'static str {
         BinOp::NatPow | BinOp::IntPow => "int_pow",
         BinOp::TextConcat => "text_concat",
     }
-}
-
-/// Stores the two numbers on the stack in fresh locals `(a, b)` and leaves 1 when both are
-/// small integers.
-fn both_small(body: &mut Body) -> (u32, u32) {
-    let a = body.local(ValType::I32);
-    let b = body.local(ValType::I32);
-    body.ins()
-        .local_set(b)
-        .local_set(a)
-        .local_get(a)
-        .local_get(b)
-        .i32_and()
-        .i32_const(1)
-        .i32_and();
-    (a, b)
 }
 
 /// Adds or subtracts the two numbers on the stack, inline when both are small and the result
@@ -312,126 +294,4 @@ fn add_or_sub(module: &mut ModuleBuilder, body: &mut Body, op: BinOp) {
         .local_get(b)
         .call(slow)
         .end();
-}
-
-/// Consumes two values of type `ty` and leaves 1 when they are equal, else 0.
-fn equal(module: &mut ModuleBuilder, body: &mut Body, ty: &Ty) {
-    match ty {
-        Ty::Nat | Ty::Int => {
-            // Two small integers are equal exactly when their words are (a bignum never
-            // equals a small integer, being normalised).
-            let (a, b) = both_small(body);
-            body.ins()
-                .if_(I32)
-                .local_get(a)
-                .local_get(b)
-                .i32_eq()
-                .else_()
-                .local_get(a)
-                .local_get(b)
-                .call(module.rt("int_eq"))
-                .end();
-        }
-        Ty::Text => {
-            body.ins().call(module.rt("text_eq"));
-        }
-        Ty::Bool => {
-            body.ins().i32_eq();
-        }
-        Ty::Tuple(items) if items.is_empty() => {
-            body.ins().drop().drop().i32_const(1);
-        }
-        Ty::Tuple(_) => {
-            let helper = module.helper(Helper::TupleEq(ty.clone()));
-            body.ins().call(helper);
-        }
-        _ => module.trap(body, "not supported yet: equality on this type"),
-    }
-}
-
-/// Consumes two values of type `ty` and leaves -1, 0 or 1.
-fn order(module: &mut ModuleBuilder, body: &mut Body, ty: &Ty) {
-    match ty {
-        Ty::Nat | Ty::Int => {
-            // Tagging preserves order, so small integers compare as words.
-            let (a, b) = both_small(body);
-            body.ins()
-                .if_(I32)
-                .local_get(a)
-                .local_get(b)
-                .i32_gt_s()
-                .local_get(a)
-                .local_get(b)
-                .i32_lt_s()
-                .i32_sub()
-                .else_()
-                .local_get(a)
-                .local_get(b)
-                .call(module.rt("int_cmp"))
-                .end();
-        }
-        Ty::Text => {
-            body.ins().call(module.rt("text_cmp"));
-        }
-        // Bools are 0 or 1, so their difference is the order (false < true).
-        Ty::Bool => {
-            body.ins().i32_sub();
-        }
-        Ty::Tuple(items) if items.is_empty() => {
-            body.ins().drop().drop().i32_const(0);
-        }
-        Ty::Tuple(_) => {
-            let helper = module.helper(Helper::TupleCmp(ty.clone()));
-            body.ins().call(helper);
-        }
-        _ => module.trap(body, "not supported yet: order on this type"),
-    }
-}
-
-fn tuple_items(ty: &Ty) -> &[Ty] {
-    match ty {
-        Ty::Tuple(items) => items,
-        _ => &[],
-    }
-}
-
-/// `(a, b) -> i32`: 1 when every component is equal; stops at the first difference.
-pub(crate) fn tuple_eq_helper(module: &mut ModuleBuilder, ty: &Ty) -> Body {
-    let mut body = Body::new(2);
-    body.ins().block(BlockType::Empty);
-    for (index, item) in tuple_items(ty).iter().enumerate() {
-        let at = mem(8 + 4 * index as u32, 2);
-        body.ins()
-            .local_get(0)
-            .i32_load(at)
-            .local_get(1)
-            .i32_load(at);
-        equal(module, &mut body, item);
-        body.ins().i32_eqz().br_if(0);
-    }
-    body.ins().i32_const(1).return_().end().i32_const(0);
-    body
-}
-
-/// `(a, b) -> i32`: the order of the first component that differs, else 0.
-pub(crate) fn tuple_cmp_helper(module: &mut ModuleBuilder, ty: &Ty) -> Body {
-    let mut body = Body::new(2);
-    let result = body.local(ValType::I32);
-    for (index, item) in tuple_items(ty).iter().enumerate() {
-        let at = mem(8 + 4 * index as u32, 2);
-        body.ins()
-            .local_get(0)
-            .i32_load(at)
-            .local_get(1)
-            .i32_load(at);
-        order(module, &mut body, item);
-        body.ins()
-            .local_tee(result)
-            .if_(BlockType::Empty)
-            .local_get(result)
-            .return_()
-            .end();
-    }
-    body.ins().i32_const(0);
-    body
 }

@@ -8,6 +8,7 @@
 use wasm_encoder::{BlockType, ValType};
 
 use super::candid::{reply_prefix, OP_RECORD};
+use super::candid_decode::DecodeMode;
 use super::func::{compile_actor_body, compile_func};
 use super::module::{mem, Body, Helper, ModuleBuilder};
 use super::stable;
@@ -81,7 +82,7 @@ fn method_entry(module: &mut ModuleBuilder, method: &ir::Method) -> Body {
     // Decode every argument before the call, so a bad one traps before any effect.
     let mut args = Vec::new();
     for (index, param) in method.params.iter().enumerate() {
-        let decode = module.helper(Helper::Decode(param.clone()));
+        let decode = module.helper(Helper::Decode(param.clone(), DecodeMode::Candid));
         let arg = body.local(ValType::I32);
         body.ins()
             .i32_const(index as i32)
@@ -96,7 +97,7 @@ fn method_entry(module: &mut ModuleBuilder, method: &ir::Method) -> Body {
     let result = body.local(ValType::I32);
     body.ins().call(module.func(method.func)).local_set(result);
 
-    let prefix = reply_prefix(&method.results);
+    let prefix = reply_prefix(module.ir_types(), &method.results);
     let address = module.statics.bytes(&prefix);
     body.ins()
         .call(module.rt("writer_reset"))

@@ -6,18 +6,25 @@
 //! entry points (`canister_init`, one export per public method, the upgrade hooks) decode
 //! Candid arguments, encode Candid replies and carry stable variables across upgrades. The
 //! split: `module` (the module under construction), `layout` (data segments), `func`
-//! (expressions), `candid` (type tables, decoding and encoding helpers), `lifecycle` (entry
+//! (expressions), `object`, `pattern` and `compare` (compound values), `candid` (type
+//! tables), `candid_decode` and `candid_encode` (per-type helpers), `types` (facts about types), `lifecycle` (entry
 //! points), `stable` (the stable-memory format), `link` (the runtime library and the final
 //! assembly). Nothing here checks the program's types: the IR is trusted to be well typed.
 
 mod candid;
+mod candid_decode;
+mod candid_encode;
+mod compare;
 mod func;
 mod layout;
 mod lifecycle;
 mod link;
 mod module;
+mod object;
+mod pattern;
 pub mod rt_abi;
 mod stable;
+mod types;
 
 use crate::ir;
 

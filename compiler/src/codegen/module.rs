@@ -22,12 +22,13 @@ pub(crate) type Signature = (Vec<ValType>, Vec<ValType>);
 /// A helper function generated once per type and called wherever it is needed.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum Helper {
-    /// `(wire_type: i32) -> value`: reads one Candid value of the wire type as the IR type.
-    Decode(ir::Ty),
+    /// `(wire_type: i32) -> value`: reads one Candid value of the wire type as the IR type,
+    /// by Candid subtyping or by stable subtyping.
+    Decode(ir::Ty, super::candid_decode::DecodeMode),
     /// `(value) -> ()`: writes one Candid value of the IR type.
     Encode(ir::Ty),
-    /// `(a, b) -> 0/1`: structural equality of two tuples.
-    TupleEq(ir::Ty),
+    /// `(a, b) -> 0/1`: structural equality of two values of a compound type.
+    Eq(ir::Ty),
     /// `(a, b) -> -1/0/1`: lexicographic order of two tuples.
     TupleCmp(ir::Ty),
 }
@@ -60,6 +61,8 @@ pub(crate) struct ModuleBuilder {
     /// The "restored from stable memory" flag of each stable actor field.
     restored_flags: HashMap<ir::GlobalId, u32>,
     pub statics: Statics,
+    /// The program's named types, for `resolve`.
+    ir_types: Vec<ir::TypeDef>,
     helpers: HashMap<Helper, u32>,
     pending: Vec<(Helper, u32)>,
     /// Exported functions: export name and function index.
@@ -79,6 +82,7 @@ impl ModuleBuilder {
             field_globals: Vec::new(),
             restored_flags: HashMap::new(),
             statics: Statics::new(library.static_base()),
+            ir_types: program.types.clone(),
             helpers: HashMap::new(),
             pending: Vec::new(),
             exports: Vec::new(),
@@ -188,6 +192,15 @@ impl ModuleBuilder {
         self.field_globals[id.0 as usize]
     }
 
+    /// The structural type behind `ty` (following named types).
+    pub fn resolve(&self, ty: &ir::Ty) -> ir::Ty {
+        super::types::resolve(&self.ir_types, ty).clone()
+    }
+
+    pub fn ir_types(&self) -> &[ir::TypeDef] {
+        &self.ir_types
+    }
+
     pub fn restored_flag(&self, id: ir::GlobalId) -> Option<u32> {
         self.restored_flags.get(&id).copied()
     }
@@ -198,13 +211,13 @@ impl ModuleBuilder {
             return *index;
         }
         let (name, params, results) = match &helper {
-            Helper::Decode(ty) => (
-                format!("decode {ty:?}"),
+            Helper::Decode(ty, mode) => (
+                format!("decode {mode:?} {ty:?}"),
                 vec![ValType::I32],
                 vec![ValType::I32],
             ),
             Helper::Encode(ty) => (format!("encode {ty:?}"), vec![ValType::I32], vec![]),
-            Helper::TupleEq(ty) => (
+            Helper::Eq(ty) => (
                 format!("eq {ty:?}"),
                 vec![ValType::I32; 2],
                 vec![ValType::I32],
@@ -225,10 +238,10 @@ impl ModuleBuilder {
     pub fn finish_helpers(&mut self) {
         while let Some((helper, index)) = self.pending.pop() {
             let body = match &helper {
-                Helper::Decode(ty) => super::candid::decode_helper(self, ty),
-                Helper::Encode(ty) => super::candid::encode_helper(self, ty),
-                Helper::TupleEq(ty) => super::func::tuple_eq_helper(self, ty),
-                Helper::TupleCmp(ty) => super::func::tuple_cmp_helper(self, ty),
+                Helper::Decode(ty, mode) => super::candid_decode::decode_helper(self, ty, *mode),
+                Helper::Encode(ty) => super::candid_encode::encode_helper(self, ty),
+                Helper::Eq(ty) => super::compare::eq_helper(self, ty),
+                Helper::TupleCmp(ty) => super::compare::tuple_cmp_helper(self, ty),
             };
             self.define(index, body);
         }

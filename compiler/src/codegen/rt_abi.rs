@@ -16,8 +16,27 @@
 //!     bit 31 (1 = negative) and the number of 32-bit little-endian limbs in bits 0..31.
 //!   - text `[TAG_TEXT][byte_len][utf-8 bytes...]`.
 //!   - tuple `[TAG_TUPLE][count][value 0][value 1]...`.
-//!   - blob `[TAG_BLOB][byte_len][bytes...]` (byte buffers of the runtime itself).
-//! - Objects may also live in data segments (literals); they are never mutated in place.
+//!   - blob `[TAG_BLOB][byte_len][bytes...]` (`Blob` values and the runtime's byte buffers);
+//!     a principal `[TAG_PRINCIPAL][byte_len][bytes...]` has the same layout, so equality and
+//!     order of blobs, principals and texts are one byte comparison.
+//!   - array `[TAG_ARRAY][len][elem 0]...`, for `[T]` and `[var T]` alike (`a[i] := v`
+//!     stores in place, so every alias sees it).
+//!   - record `[TAG_OBJECT][n][hash table][value 0]...`: the hash table is a static array of
+//!     the n field hashes (`ir::idl_hash`), ascending, and value i belongs to hash i. Width
+//!     subtyping passes the same pointer where fewer fields are expected, so a field is found
+//!     by hash at run time (`object_field`, a binary search); generated code first compares
+//!     the table pointer with its static type's table (interned, so equal types share it)
+//!     and then reads at a known offset. `var` fields are stored in place: aliases agree.
+//!   - variant `[TAG_VARIANT][tag hash][payload]`.
+//!   - `?v` is a box `[TAG_SOME][v]`; `null` is the word 0 (never an object address), so
+//!     `?null` (a box holding 0) differs from `null`.
+//!   - `Nat64`, `Int64` and `Float`: a box `[TAG_BITS64][64 bits]` (the bits at offset 4;
+//!     Wasm loads need no alignment). Boxing keeps every value one `i32` word.
+//! - Unboxed in the word, without tag (the static type says what the word is): `Nat8`,
+//!   `Nat16`, `Nat32` zero-extended, `Int8`, `Int16`, `Int32` sign-extended, `Char` as its
+//!   code point, `Null` as 0, `Any` as whatever it was (nothing inspects it).
+//! - Objects may also live in data segments (literals); only arrays and records are ever
+//!   mutated in place, and literals of those are always allocated fresh.
 //!
 //! # Byte streams
 //! The runtime keeps one *reader* (over a byte range in the heap) and one *writer* (a growable
@@ -28,6 +47,15 @@ pub const TAG_BIGNUM: u32 = 1;
 pub const TAG_TEXT: u32 = 2;
 pub const TAG_TUPLE: u32 = 3;
 pub const TAG_BLOB: u32 = 4;
+pub const TAG_ARRAY: u32 = 5;
+pub const TAG_OBJECT: u32 = 6;
+pub const TAG_SOME: u32 = 7;
+pub const TAG_BITS64: u32 = 8;
+pub const TAG_VARIANT: u32 = 9;
+pub const TAG_PRINCIPAL: u32 = 10;
+
+/// The word of `null`.
+pub const NULL: i32 = 0;
 
 /// A Wasm value type in a runtime function's signature.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -119,6 +147,17 @@ pub const RUNTIME_FUNCTIONS: &[RtFunction] = &[
     rt("candid_record_field_id", &[I32, I32], &[I32], "field id (hash) of field i of record t"),
     rt("candid_record_field_type", &[I32, I32], &[I32], "wire type of field i of record t"),
     rt("candid_skip", &[I32], &[], "skip one value of the given wire type at the reader"),
+    // Compound values (50_objects.wat).
+    rt("set_trap_context", &[I32], &[], "text prefixed to every trap_in_context message (0: none)"),
+    rt("trap_in_context", &[I32, I32], &[], "trap with the message at (ptr, len) after the trap context"),
+    rt("array_alloc", &[I32], &[I32], "new array of n zero elements; traps beyond 2^28 elements"),
+    rt("array_slot", &[I32, I32], &[I32], "address of element i (a Nat) of the array; traps 'index out of bounds'"),
+    rt("object_field", &[I32, I32], &[I32], "address of the field with the given hash of a record"),
+    rt("object_alloc", &[I32, I32], &[I32], "new record of n zero fields with the given static hash table"),
+    rt("some", &[I32], &[I32], "?v"),
+    rt("variant", &[I32, I32], &[I32], "variant with the given tag hash and payload"),
+    rt("box64", &[I64], &[I32], "box of 64 bits (Nat64, Int64, Float)"),
+    rt("bytes_new", &[I32, I32, I32], &[I32], "new [tag][len][bytes] object holding a copy of (ptr, len)"),
 ];
 
 /// Looks a runtime function up by name.

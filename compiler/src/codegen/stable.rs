@@ -35,6 +35,7 @@
 use wasm_encoder::{BlockType, ValType};
 
 use super::candid::{idl_hash, TypeTable};
+use super::candid_decode::DecodeMode;
 use super::lifecycle::expect_record;
 use super::module::{mem, Body, Helper, ModuleBuilder};
 use crate::ir::{self, Stability};
@@ -50,6 +51,7 @@ pub const STABLE_HEADER_LEN: u64 = 16;
 const MAX_PAYLOAD: i64 = 0x6000_0000;
 
 struct StableField {
+    name: String,
     hash: u32,
     id: ir::GlobalId,
     ty: ir::Ty,
@@ -64,6 +66,7 @@ fn stable_fields(program: &ir::Program) -> (Vec<StableField>, Option<String>) {
         .enumerate()
         .filter(|(_, global)| global.stability == Stability::Stable)
         .map(|(index, global)| StableField {
+            name: global.name.clone(),
             hash: idl_hash(&global.name),
             id: ir::GlobalId(index as u32),
             ty: global.ty.clone(),
@@ -95,7 +98,7 @@ pub(crate) fn pre_upgrade(module: &mut ModuleBuilder, program: &ir::Program) -> 
         body.ins().call(module.func(preupgrade)).drop();
     }
 
-    let mut table = TypeTable::default();
+    let mut table = TypeTable::new(module.ir_types());
     let record: Vec<(u32, i32)> = fields
         .iter()
         .map(|field| (field.hash, table.reference(&field.ty)))
@@ -336,16 +339,26 @@ fn restore_fields(
         .local_set(field_type);
     // One arm per stable field of the new program; a stored field it lacks is skipped.
     for field in fields {
-        let decode = module.helper(Helper::Decode(field.ty.clone()));
+        let decode = module.helper(Helper::Decode(field.ty.clone(), DecodeMode::Stable));
         let global = module.field(field.id);
+        // Every conversion failure inside names the variable.
+        let context = module.statics.text(&format!(
+            "cannot convert stored variable `{}`: ",
+            field.name
+        ));
+        let set_context = module.rt("set_trap_context");
         body.ins()
             .local_get(id)
             .i32_const(field.hash as i32)
             .i32_eq()
             .if_(BlockType::Empty)
+            .i32_const(context as i32)
+            .call(set_context)
             .local_get(field_type)
             .call(decode)
-            .global_set(global);
+            .global_set(global)
+            .i32_const(0)
+            .call(set_context);
         if let Some(flag) = module.restored_flag(field.id) {
             body.ins().i32_const(1).global_set(flag);
         }

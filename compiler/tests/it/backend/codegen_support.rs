@@ -120,6 +120,7 @@ impl ProgramBuilder {
         ProgramBuilder {
             program: Program {
                 actor_name: None,
+                types: Vec::new(),
                 globals: Vec::new(),
                 funcs: Vec::new(),
                 body: Vec::new(),

@@ -411,7 +411,7 @@ fn library_exports_its_mutable_globals_and_keeps_data_in_the_first_page() {
     }
     for (offset, len) in segments {
         assert!(
-            offset as usize + len <= 0x1000,
+            offset as usize + len <= 0x10000,
             "data stays in the runtime's reserved range"
         );
     }

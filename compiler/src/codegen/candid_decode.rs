@@ -1,0 +1,583 @@
+//! Candid decoding of values: one generated helper per IR type and mode,
+//! `(wire_type) -> value`, reading one value of the message's wire type at the runtime's
+//! reader and converting it to the IR type.
+//!
+//! Two modes share the code. `Candid` (method arguments) follows Candid subtyping as far as
+//! Motoko's shared types need: `nat` into `Int`, extra record fields skipped, a missing
+//! record field of option type (or `null`/`reserved` type) read as `null`, `null` and
+//! `reserved` read as `null` at an option type, `T` lifted into `?T`, unknown variant tags
+//! trap. `Stable` (stable variables after an upgrade) allows only Motoko's stable subtyping:
+//! `nat` into `Int`, extra record fields skipped, `null` into `?T`, a variant read at a type
+//! with more tags; anything else (a missing field, `T` into `?T`, `nat8` into `Nat16`) traps
+//! through `trap_in_context`, whose context names the variable. Candid's rule that a failed
+//! conversion inside an option becomes `null` is not implemented: it traps. This file does
+//! not read message headers (`lifecycle`, `stable`).
+
+use wasm_encoder::{BlockType, ValType};
+
+use super::candid::{
+    candid_name, fixed_opcode, OP_BOOL, OP_FLOAT64, OP_INT, OP_NAT, OP_NAT8, OP_NULL, OP_OPT,
+    OP_PRINCIPAL, OP_RECORD, OP_RESERVED, OP_TEXT, OP_VARIANT, OP_VEC,
+};
+use super::module::{mem, Body, Helper, ModuleBuilder};
+use super::rt_abi;
+use super::types::{self, motoko_name};
+use crate::ir::{self, FixedTy, Ty};
+
+const I32: BlockType = BlockType::Result(ValType::I32);
+
+/// Which subtyping a decoder follows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum DecodeMode {
+    /// Method arguments.
+    Candid,
+    /// Stable variables read by `canister_post_upgrade`.
+    Stable,
+}
+
+/// Emits a trap with a message in the mode's words; the stack is polymorphic afterwards.
+fn fail(module: &mut ModuleBuilder, body: &mut Body, mode: DecodeMode, message: &str) {
+    match mode {
+        DecodeMode::Candid => module.trap(body, &format!("Candid decoding error: {message}")),
+        DecodeMode::Stable => {
+            let address = module.statics.bytes(message.as_bytes());
+            body.ins()
+                .i32_const(address as i32)
+                .i32_const(message.len() as i32)
+                .call(module.rt("trap_in_context"))
+                .unreachable();
+        }
+    }
+}
+
+/// The message for a wire value that does not convert to `ty`.
+fn mismatch(module: &ModuleBuilder, mode: DecodeMode, ty: &Ty) -> String {
+    match mode {
+        DecodeMode::Candid => format!(
+            "cannot convert the value to type {}",
+            candid_name(module.ir_types(), ty)
+        ),
+        DecodeMode::Stable => format!(
+            "the stored value does not convert to type {}",
+            motoko_name(module.ir_types(), ty)
+        ),
+    }
+}
+
+/// Traps unless the opcode of the wire type in local `wire` is `opcode`.
+fn expect(
+    module: &mut ModuleBuilder,
+    body: &mut Body,
+    mode: DecodeMode,
+    wire: u32,
+    opcode: i32,
+    ty: &Ty,
+) {
+    body.ins()
+        .local_get(wire)
+        .call(module.rt("candid_type_opcode"))
+        .i32_const(opcode)
+        .i32_ne()
+        .if_(BlockType::Empty);
+    let message = mismatch(module, mode, ty);
+    fail(module, body, mode, &message);
+    body.ins().end();
+}
+
+/// Calls the decoder of `ty` on the wire type on the stack.
+fn decode_value(module: &mut ModuleBuilder, body: &mut Body, ty: &Ty, mode: DecodeMode) {
+    let decode = module.helper(Helper::Decode(ty.clone(), mode));
+    body.ins().call(decode);
+}
+
+/// `(wire_type) -> value`: reads one value of the wire type at the reader as `ty`.
+pub(crate) fn decode_helper(module: &mut ModuleBuilder, ty: &Ty, mode: DecodeMode) -> Body {
+    let mut body = Body::new(1);
+    let wire = 0;
+    let resolved = module.resolve(ty);
+    match &resolved {
+        Ty::Nat => {
+            expect(module, &mut body, mode, wire, OP_NAT, ty);
+            body.ins().call(module.rt("read_nat"));
+        }
+        Ty::Int => {
+            // An `int` is read as is; a `nat` is an `int` by subtyping.
+            let opcode = body.local(ValType::I32);
+            body.ins()
+                .local_get(wire)
+                .call(module.rt("candid_type_opcode"))
+                .local_tee(opcode)
+                .i32_const(OP_INT)
+                .i32_eq()
+                .if_(I32)
+                .call(module.rt("read_int"))
+                .else_()
+                .local_get(opcode)
+                .i32_const(OP_NAT)
+                .i32_eq()
+                .if_(I32)
+                .call(module.rt("read_nat"))
+                .else_();
+            let message = mismatch(module, mode, ty);
+            fail(module, &mut body, mode, &message);
+            body.ins().end().end();
+        }
+        Ty::Text => {
+            expect(module, &mut body, mode, wire, OP_TEXT, ty);
+            body.ins().call(module.rt("read_text"));
+        }
+        Ty::Bool => {
+            expect(module, &mut body, mode, wire, OP_BOOL, ty);
+            let byte = body.local(ValType::I32);
+            body.ins()
+                .call(module.rt("read_byte"))
+                .local_tee(byte)
+                .i32_const(1)
+                .i32_gt_u()
+                .if_(BlockType::Empty);
+            fail(module, &mut body, mode, "a bool is neither 0 nor 1");
+            body.ins().end().local_get(byte);
+        }
+        Ty::Fixed(fixed) => {
+            expect(module, &mut body, mode, wire, fixed_opcode(*fixed), ty);
+            read_fixed(module, &mut body, *fixed);
+        }
+        Ty::Char => {
+            expect(
+                module,
+                &mut body,
+                mode,
+                wire,
+                fixed_opcode(FixedTy::Nat32),
+                ty,
+            );
+            let char = body.local(ValType::I32);
+            body.ins()
+                .call(module.rt("read_u32_le"))
+                .local_tee(char)
+                .i32_const(0x10ffff)
+                .i32_gt_u()
+                .local_get(char)
+                .i32_const(0xf800)
+                .i32_and()
+                .i32_const(0xd800)
+                .i32_eq()
+                .i32_or()
+                .if_(BlockType::Empty);
+            fail(
+                module,
+                &mut body,
+                mode,
+                "a Char is not a Unicode scalar value",
+            );
+            body.ins().end().local_get(char);
+        }
+        Ty::Float => {
+            expect(module, &mut body, mode, wire, OP_FLOAT64, ty);
+            body.ins()
+                .i32_const(8)
+                .call(module.rt("read_bytes"))
+                .i64_load(mem(0, 0))
+                .call(module.rt("box64"));
+        }
+        Ty::Null => {
+            expect(module, &mut body, mode, wire, OP_NULL, ty);
+            body.ins().i32_const(rt_abi::NULL);
+        }
+        Ty::Any => {
+            body.ins()
+                .local_get(wire)
+                .call(module.rt("candid_skip"))
+                .i32_const(0);
+        }
+        Ty::Principal => {
+            expect(module, &mut body, mode, wire, OP_PRINCIPAL, ty);
+            body.ins()
+                .call(module.rt("read_byte"))
+                .i32_const(1)
+                .i32_ne()
+                .if_(BlockType::Empty);
+            fail(module, &mut body, mode, "an opaque principal reference");
+            body.ins().end();
+            read_byte_object(module, &mut body, rt_abi::TAG_PRINCIPAL);
+        }
+        Ty::Blob => {
+            expect(module, &mut body, mode, wire, OP_VEC, ty);
+            body.ins()
+                .local_get(wire)
+                .i32_const(0)
+                .call(module.rt("candid_record_field_type"))
+                .i32_const(OP_NAT8)
+                .i32_ne()
+                .if_(BlockType::Empty);
+            let message = mismatch(module, mode, ty);
+            fail(module, &mut body, mode, &message);
+            body.ins().end();
+            read_byte_object(module, &mut body, rt_abi::TAG_BLOB);
+        }
+        Ty::Option(inner) => decode_option(module, &mut body, mode, wire, ty, inner),
+        Ty::Array(inner) | Ty::MutArray(inner) => {
+            expect(module, &mut body, mode, wire, OP_VEC, ty);
+            let elem = body.local(ValType::I32);
+            let len = body.local(ValType::I32);
+            let array = body.local(ValType::I32);
+            let index = body.local(ValType::I32);
+            body.ins()
+                .local_get(wire)
+                .i32_const(0)
+                .call(module.rt("candid_record_field_type"))
+                .local_set(elem)
+                .call(module.rt("read_leb_u32"))
+                .local_tee(len)
+                .call(module.rt("array_alloc"))
+                .local_set(array)
+                .block(BlockType::Empty)
+                .loop_(BlockType::Empty)
+                .local_get(index)
+                .local_get(len)
+                .i32_ge_u()
+                .br_if(1)
+                .local_get(array)
+                .local_get(index)
+                .i32_const(2)
+                .i32_shl()
+                .i32_add()
+                .local_get(elem);
+            decode_value(module, &mut body, inner, mode);
+            body.ins()
+                .i32_store(mem(8, 2))
+                .local_get(index)
+                .i32_const(1)
+                .i32_add()
+                .local_set(index)
+                .br(0)
+                .end()
+                .end()
+                .local_get(array);
+        }
+        Ty::Tuple(items) => {
+            let fields: Vec<Slot> = items
+                .iter()
+                .enumerate()
+                .map(|(index, item)| Slot {
+                    hash: index as u32,
+                    name: format!("component {index}"),
+                    ty: item.clone(),
+                })
+                .collect();
+            let tuple = body.local(ValType::I32);
+            if items.is_empty() {
+                body.ins().i32_const(0).local_set(tuple);
+            } else {
+                body.ins()
+                    .i32_const(8 + 4 * items.len() as i32)
+                    .call(module.rt("alloc"))
+                    .local_tee(tuple)
+                    .i32_const(rt_abi::TAG_TUPLE as i32)
+                    .i32_store(mem(0, 2))
+                    .local_get(tuple)
+                    .i32_const(items.len() as i32)
+                    .i32_store(mem(4, 2));
+            }
+            decode_fields(module, &mut body, mode, wire, ty, &fields, tuple, 8);
+            body.ins().local_get(tuple);
+        }
+        Ty::Record(fields) => {
+            let sorted = types::sorted_fields(fields);
+            let slots: Vec<Slot> = sorted
+                .iter()
+                .map(|field| Slot {
+                    hash: ir::idl_hash(&field.name),
+                    name: format!("field `{}`", field.name),
+                    ty: field.ty.clone(),
+                })
+                .collect();
+            let table = types::record_table(&mut module.statics, &sorted);
+            let record = body.local(ValType::I32);
+            body.ins()
+                .i32_const(sorted.len() as i32)
+                .i32_const(table as i32)
+                .call(module.rt("object_alloc"))
+                .local_set(record);
+            decode_fields(module, &mut body, mode, wire, ty, &slots, record, 12);
+            body.ins().local_get(record);
+        }
+        Ty::Variant(tags) => {
+            expect(module, &mut body, mode, wire, OP_VARIANT, ty);
+            let index = body.local(ValType::I32);
+            let id = body.local(ValType::I32);
+            let payload = body.local(ValType::I32);
+            body.ins()
+                .call(module.rt("read_leb_u32"))
+                .local_tee(index)
+                .local_get(wire)
+                .call(module.rt("candid_record_len"))
+                .i32_ge_u()
+                .if_(BlockType::Empty);
+            fail(module, &mut body, mode, "variant index out of range");
+            body.ins()
+                .end()
+                .local_get(wire)
+                .local_get(index)
+                .call(module.rt("candid_record_field_id"))
+                .local_set(id)
+                .local_get(wire)
+                .local_get(index)
+                .call(module.rt("candid_record_field_type"))
+                .local_set(payload);
+            for tag in types::sorted_tags(tags) {
+                let hash = ir::idl_hash(&tag.name) as i32;
+                body.ins()
+                    .local_get(id)
+                    .i32_const(hash)
+                    .i32_eq()
+                    .if_(BlockType::Empty)
+                    .i32_const(hash)
+                    .local_get(payload);
+                decode_value(module, &mut body, &tag.ty, mode);
+                body.ins().call(module.rt("variant")).return_().end();
+            }
+            let message = match mode {
+                DecodeMode::Candid => "a variant tag that the expected type lacks".to_string(),
+                DecodeMode::Stable => format!(
+                    "the stored variant has a tag that type {} lacks",
+                    motoko_name(module.ir_types(), ty)
+                ),
+            };
+            fail(module, &mut body, mode, &message);
+        }
+        Ty::Named(_) => {
+            fail(module, &mut body, mode, "a named type without structure");
+        }
+    }
+    body
+}
+
+/// Reads a fixed-width value (the opcode already checked) into its representation.
+fn read_fixed(module: &ModuleBuilder, body: &mut Body, fixed: FixedTy) {
+    let mut ins = body.ins();
+    match fixed {
+        FixedTy::Nat8 => {
+            ins.call(module.rt("read_byte"));
+        }
+        FixedTy::Int8 => {
+            ins.call(module.rt("read_byte")).i32_extend8_s();
+        }
+        FixedTy::Nat16 => {
+            ins.i32_const(2)
+                .call(module.rt("read_bytes"))
+                .i32_load16_u(mem(0, 0));
+        }
+        FixedTy::Int16 => {
+            ins.i32_const(2)
+                .call(module.rt("read_bytes"))
+                .i32_load16_s(mem(0, 0));
+        }
+        FixedTy::Nat32 | FixedTy::Int32 => {
+            ins.call(module.rt("read_u32_le"));
+        }
+        FixedTy::Nat64 | FixedTy::Int64 => {
+            ins.i32_const(8)
+                .call(module.rt("read_bytes"))
+                .i64_load(mem(0, 0))
+                .call(module.rt("box64"));
+        }
+    }
+}
+
+/// LEB128 length and bytes at the reader, copied into a new `[tag][len][bytes]` object.
+fn read_byte_object(module: &ModuleBuilder, body: &mut Body, tag: u32) {
+    let len = body.local(ValType::I32);
+    body.ins()
+        .i32_const(tag as i32)
+        .call(module.rt("read_leb_u32"))
+        .local_tee(len)
+        .call(module.rt("read_bytes"))
+        .local_get(len)
+        .call(module.rt("bytes_new"));
+}
+
+fn decode_option(
+    module: &mut ModuleBuilder,
+    body: &mut Body,
+    mode: DecodeMode,
+    wire: u32,
+    ty: &Ty,
+    inner: &Ty,
+) {
+    let opcode = body.local(ValType::I32);
+    let tag = body.local(ValType::I32);
+    body.ins()
+        .local_get(wire)
+        .call(module.rt("candid_type_opcode"))
+        .local_tee(opcode)
+        .i32_const(OP_NULL)
+        .i32_eq()
+        .if_(I32)
+        .i32_const(rt_abi::NULL)
+        .else_()
+        .local_get(opcode)
+        .i32_const(OP_OPT)
+        .i32_eq()
+        .if_(I32)
+        .call(module.rt("read_byte"))
+        .local_tee(tag)
+        .i32_eqz()
+        .if_(I32)
+        .i32_const(rt_abi::NULL)
+        .else_()
+        .local_get(tag)
+        .i32_const(1)
+        .i32_ne()
+        .if_(BlockType::Empty);
+    fail(module, body, mode, "invalid opt tag");
+    body.ins()
+        .end()
+        .local_get(wire)
+        .i32_const(0)
+        .call(module.rt("candid_record_field_type"));
+    decode_value(module, body, inner, mode);
+    body.ins().call(module.rt("some")).end().else_();
+    let liftable = !matches!(module.resolve(inner), Ty::Option(_) | Ty::Null | Ty::Any);
+    match mode {
+        DecodeMode::Candid => {
+            // `reserved` reads as null; any other value is lifted into the option.
+            body.ins()
+                .local_get(opcode)
+                .i32_const(OP_RESERVED)
+                .i32_eq()
+                .if_(I32)
+                .i32_const(rt_abi::NULL)
+                .else_();
+            if liftable {
+                body.ins().local_get(wire);
+                decode_value(module, body, inner, mode);
+                body.ins().call(module.rt("some"));
+            } else {
+                let message = mismatch(module, mode, ty);
+                fail(module, body, mode, &message);
+            }
+            body.ins().end();
+        }
+        DecodeMode::Stable => {
+            let message = format!(
+                "the stored value does not convert to type {} (a value is never lifted into an option)",
+                motoko_name(module.ir_types(), ty)
+            );
+            fail(module, body, mode, &message);
+        }
+    }
+    body.ins().end().end();
+}
+
+/// One expected field of a record or tuple.
+struct Slot {
+    hash: u32,
+    name: String,
+    ty: Ty,
+}
+
+/// Reads a wire record into the object in local `target`, whose slot i is at
+/// `base + 4 * i`: the wire fields come sorted by id, so one pass matches them against the
+/// expected ones (also sorted), skipping those not expected.
+#[allow(clippy::too_many_arguments)]
+fn decode_fields(
+    module: &mut ModuleBuilder,
+    body: &mut Body,
+    mode: DecodeMode,
+    wire: u32,
+    ty: &Ty,
+    slots: &[Slot],
+    target: u32,
+    base: u32,
+) {
+    expect(module, body, mode, wire, OP_RECORD, ty);
+    let count = body.local(ValType::I32);
+    let at = body.local(ValType::I32);
+    body.ins()
+        .local_get(wire)
+        .call(module.rt("candid_record_len"))
+        .local_set(count);
+    for (index, slot) in slots.iter().enumerate() {
+        // Skip the wire fields whose ids come before this one.
+        body.ins()
+            .block(BlockType::Empty)
+            .loop_(BlockType::Empty)
+            .local_get(at)
+            .local_get(count)
+            .i32_ge_u()
+            .br_if(1)
+            .local_get(wire)
+            .local_get(at)
+            .call(module.rt("candid_record_field_id"))
+            .i32_const(slot.hash as i32)
+            .i32_ge_u()
+            .br_if(1)
+            .local_get(wire)
+            .local_get(at)
+            .call(module.rt("candid_record_field_type"))
+            .call(module.rt("candid_skip"))
+            .local_get(at)
+            .i32_const(1)
+            .i32_add()
+            .local_set(at)
+            .br(0)
+            .end()
+            .end();
+        body.ins()
+            .local_get(at)
+            .local_get(count)
+            .i32_lt_u()
+            .if_(I32)
+            .local_get(wire)
+            .local_get(at)
+            .call(module.rt("candid_record_field_id"))
+            .i32_const(slot.hash as i32)
+            .i32_eq()
+            .else_()
+            .i32_const(0)
+            .end()
+            .if_(BlockType::Empty)
+            .local_get(target)
+            .local_get(wire)
+            .local_get(at)
+            .call(module.rt("candid_record_field_type"));
+        decode_value(module, body, &slot.ty, mode);
+        body.ins()
+            .i32_store(mem(base + 4 * index as u32, 2))
+            .local_get(at)
+            .i32_const(1)
+            .i32_add()
+            .local_set(at)
+            .else_();
+        let optional = matches!(module.resolve(&slot.ty), Ty::Option(_) | Ty::Null | Ty::Any);
+        if !(mode == DecodeMode::Candid && optional) {
+            // The slot stays 0, which is `null` for the optional case.
+            let message = match mode {
+                DecodeMode::Candid => format!("a record lacks the {}", slot.name),
+                DecodeMode::Stable => format!("the stored record lacks the {}", slot.name),
+            };
+            fail(module, body, mode, &message);
+        }
+        body.ins().end();
+    }
+    // Skip the wire fields after the last expected one.
+    body.ins()
+        .block(BlockType::Empty)
+        .loop_(BlockType::Empty)
+        .local_get(at)
+        .local_get(count)
+        .i32_ge_u()
+        .br_if(1)
+        .local_get(wire)
+        .local_get(at)
+        .call(module.rt("candid_record_field_type"))
+        .call(module.rt("candid_skip"))
+        .local_get(at)
+        .i32_const(1)
+        .i32_add()
+        .local_set(at)
+        .br(0)
+        .end()
+        .end();
+}
