@@ -6,7 +6,10 @@
 //! a Candid blob: a quoted string with `\xNN` escapes, or `0x<hex>`. The output follows drun:
 //! each message's `debug.print:` lines, then its result line. Nothing is written to the state
 //! directory: a script is a self-contained experiment. Upgrades here are not checked for
-//! compatibility; `minimo upgrade` is the checked path.
+//! compatibility unless the runner is asked to ([`Runner::with_upgrade_checks`], the flag
+//! `--check-upgrades`): then an `upgrade` line is checked as `minimo upgrade` checks it, and
+//! a refused one prints the findings followed by `ingress Err: upgrade refused: <why>`
+//! instead of running.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -15,6 +18,7 @@ use std::path::{Path, PathBuf};
 use minimo_runtime::{CallError, Canister, Outcome, Response, Vm};
 
 use crate::failure::{self, Failure};
+use crate::upgrade_check::Verdict;
 
 /// One parsed line of a script.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -94,9 +98,11 @@ fn parse_line(line: &str) -> Result<Step, String> {
             method: target,
             arg,
         },
-        other => return Err(format!(
+        other => {
+            return Err(format!(
             "unknown command `{other}` (expected install, upgrade, reinstall, ingress or query)"
-        )),
+        ))
+        }
     })
 }
 
@@ -156,11 +162,16 @@ pub fn encode_hex(bytes: &[u8]) -> String {
 }
 
 /// `minimo drun SCRIPT`: prints each step's output as it runs.
-pub fn run_script(path: &Path) -> Result<(), Failure> {
+/// `checks` is `None` for unchecked upgrades, `Some(yes)` to check them (with `yes`, data
+/// loss and Candid breaks are accepted, as `minimo upgrade --yes` accepts them).
+pub fn run_script(path: &Path, checks: Option<bool>) -> Result<(), Failure> {
     let text = failure::read_text(path)?;
     let steps = parse_script(&text)
         .map_err(|error| Failure::usage(format!("{}: {error}", path.display())))?;
     let mut runner = Runner::new(path.parent().unwrap_or(Path::new(".")))?;
+    if let Some(yes) = checks {
+        runner = runner.with_upgrade_checks(yes);
+    }
     for step in &steps {
         let output = runner.step(step)?;
         print!("{output}");
@@ -175,6 +186,8 @@ pub struct Runner {
     canisters: BTreeMap<String, Canister>,
     /// Compiled modules by file, so a script that installs one file many times compiles once.
     modules: BTreeMap<String, Vec<u8>>,
+    /// `None`: upgrades are not checked; `Some(yes)`: checked, confirming warnings if `yes`.
+    upgrade_checks: Option<bool>,
 }
 
 impl Runner {
@@ -185,7 +198,14 @@ impl Runner {
             base: base.to_path_buf(),
             canisters: BTreeMap::new(),
             modules: BTreeMap::new(),
+            upgrade_checks: None,
         })
+    }
+
+    /// Checks every `upgrade` step as `minimo upgrade` does (`yes` as its `--yes`).
+    pub fn with_upgrade_checks(mut self, yes: bool) -> Runner {
+        self.upgrade_checks = Some(yes);
+        self
     }
 
     /// Runs one step and returns its output lines.
@@ -214,13 +234,26 @@ impl Runner {
                 let Some(canister) = self.canisters.get_mut(id) else {
                     return Ok(render("ingress ", &[], &Err(no_module(id))));
                 };
+                let mut report = String::new();
+                if let (Step::Upgrade { .. }, Some(yes)) = (step, self.upgrade_checks) {
+                    let findings = crate::upgrade_check::check_upgrade_wasm(canister, &wasm);
+                    match findings.verdict(yes) {
+                        Verdict::Safe(_) => {}
+                        Verdict::Confirmed(line) => {
+                            report = format!("{}{line}\n", findings.report());
+                        }
+                        Verdict::Refused(why) => {
+                            return Ok(format!("{}ingress Err: {why}\n", findings.report()));
+                        }
+                    }
+                }
                 let outcome = if matches!(step, Step::Upgrade { .. }) {
                     canister.upgrade(&self.vm, &wasm, arg)
                 } else {
                     canister.reinstall(&self.vm, &wasm, arg)
                 };
                 let result = outcome.result.map(|_| Response::Reply(empty_candid()));
-                render("ingress ", &outcome.debug_prints, &result)
+                report + &render("ingress ", &outcome.debug_prints, &result)
             }
             Step::Ingress { id, method, arg } | Step::Query { id, method, arg } => {
                 let prefix = if matches!(step, Step::Ingress { .. }) {

@@ -71,10 +71,23 @@ enum Command {
     /// Show a canister's status.
     Status { name: String },
     /// Run a drun-style script of install/upgrade/reinstall/ingress/query lines.
-    Drun { script: PathBuf },
-    /// Check that NEW.most is stable-compatible with OLD.most.
+    Drun {
+        script: PathBuf,
+        /// Check `upgrade` lines as `minimo upgrade` does; a refused one prints its findings
+        /// and `ingress Err: upgrade refused: ...` instead of running.
+        #[arg(long)]
+        check_upgrades: bool,
+        /// With --check-upgrades: accept data loss and Candid breaks (never an incompatible
+        /// stable signature).
+        #[arg(long, requires = "check_upgrades")]
+        yes: bool,
+    },
+    /// Check that NEW.most is stable-compatible with OLD.most: findings in moc's form, each
+    /// explained; exit 0 compatible, 1 not, 2 if a file cannot be read or parsed.
     StableCompatible { old: PathBuf, new: PathBuf },
-    /// Check that the service in NEW.did is a subtype of the one in OLD.did.
+    /// Check that the service in NEW.did is a subtype of the one in OLD.did: each break with
+    /// its path and reason; exit 0 compatible, 1 not, 2 if a file cannot be read, does not
+    /// parse or has no service.
     CandidCompatible { old: PathBuf, new: PathBuf },
 }
 
@@ -97,7 +110,11 @@ fn main() -> ExitCode {
         Command::Stop { name } => canister_cmds::stop(&state, &name),
         Command::Start { name } => canister_cmds::start(&state, &name),
         Command::Status { name } => canister_cmds::status(&state, &name),
-        Command::Drun { script } => drun::run_script(&script),
+        Command::Drun {
+            script,
+            check_upgrades,
+            yes,
+        } => drun::run_script(&script, check_upgrades.then_some(yes)),
         Command::StableCompatible { old, new } => {
             upgrade_check::stable_compatible_files(&old, &new)
         }

@@ -1,148 +1,416 @@
-//! Is this upgrade safe? The composition of the two checks DESIGN.md decision 5 asks for.
+//! Is this upgrade safe? The composition of the two checks DESIGN.md decision 5 asks for, and
+//! the two file-level commands `stable-compatible` and `candid-compatible`.
 //!
 //! The old interface and signature come from the installed module's custom sections; the new
-//! ones from the compiler. The stable-compatibility check is the compiler's; the Candid check
-//! is `candid_parser`'s subtype report. Findings come in three weights: an incompatible stable
-//! signature is refused always (no flag overrides it: that is how data gets lost), data loss
-//! and Candid breaks need `--yes`, and a module without metadata can only be warned about.
+//! ones from the new module's (compiled here, or a `.wasm` given to `drun`). The
+//! stable-compatibility check is the compiler's; the Candid check is `candid_parser`'s
+//! subtype report, with a one-line reason added per finding. Findings come in two weights: an
+//! incompatible stable signature is refused always (no flag overrides it: that is how data
+//! gets lost), data loss and Candid breaks need `--yes`; a module without metadata can only be
+//! warned about. This module does not run upgrades: callers decide on the [`Verdict`].
 
+use std::fmt::Write as _;
 use std::path::Path;
 
 use candid_parser::utils::{service_compatibility_report, CandidSource};
-use minimo_compiler::{Compiled, Severity};
+use minimo_compiler::{Compiled, Diagnostic, Severity};
 use minimo_runtime::Canister;
 
 use crate::failure::{self, Failure, Outcome};
 
-#[derive(Default, Debug)]
-pub struct Findings {
-    /// Never overridable.
-    pub errors: Vec<String>,
-    /// Need `--yes`.
-    pub needs_confirmation: Vec<String>,
-    /// Printed only.
+const STABLE_SECTION: &str = "icp:private motoko:stable-types";
+const CANDID_SECTION: &str = "icp:public candid:service";
+
+/// How much a finding weighs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Weight {
+    /// An incompatible stable signature: never overridable.
+    Refuse,
+    /// Data loss or a Candid break: needs `--yes`.
+    Confirm,
+}
+
+/// One problem, with the lines that explain it.
+#[derive(Clone, Debug)]
+pub struct Finding {
+    pub weight: Weight,
+    /// The first line and any continuation lines (moc's message for stable findings).
+    pub message: String,
+    /// Explanations, one per line.
     pub notes: Vec<String>,
 }
 
+/// What one of the two checks found.
+#[derive(Clone, Debug)]
+pub enum CheckResult {
+    Compared(Vec<Finding>),
+    /// The check could not run; the text says why.
+    Unchecked(String),
+}
+
+#[derive(Clone, Debug)]
+pub struct Findings {
+    pub stable: CheckResult,
+    pub candid: CheckResult,
+}
+
+/// Whether an upgrade may go ahead.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// Nothing to confirm; the text is the verdict line.
+    Safe(String),
+    /// Safe only because the user confirmed the warnings (`--yes`).
+    Confirmed(String),
+    Refused(String),
+}
+
 impl Findings {
+    fn all(&self) -> impl Iterator<Item = &Finding> {
+        [&self.stable, &self.candid]
+            .into_iter()
+            .flat_map(|check| match check {
+                CheckResult::Compared(findings) => findings.as_slice(),
+                CheckResult::Unchecked(_) => &[],
+            })
+    }
+
+    fn count(&self, weight: Weight) -> usize {
+        self.all().filter(|f| f.weight == weight).count()
+    }
+
+    /// The heading of each check with its findings and their explanations.
+    pub fn report(&self) -> String {
+        let mut out = String::new();
+        section(
+            &mut out,
+            "Stable variables (checked against the installed module's stable signature)",
+            &self.stable,
+        );
+        section(
+            &mut out,
+            "Candid interface (checked against the installed module's service)",
+            &self.candid,
+        );
+        out
+    }
+
+    /// Prints the report on stderr (what `minimo upgrade` shows before deciding).
     pub fn print(&self) {
-        for error in &self.errors {
-            eprintln!("error: {error}");
-        }
-        for warning in &self.needs_confirmation {
-            eprintln!("warning: {warning}");
-        }
-        for note in &self.notes {
-            eprintln!("warning: {note}");
-        }
+        eprint!("{}", self.report());
     }
 
-    /// Why the upgrade must not go ahead, if it must not.
+    /// The refusal to report, if the upgrade must not go ahead; when it may, prints the
+    /// verdict line on stderr, so that a caller that printed the report only has to act on
+    /// `Some`.
     pub fn refusal(&self, yes: bool) -> Option<String> {
-        if !self.errors.is_empty() {
-            return Some(
-                "upgrade refused: the new stable signature is not compatible with the installed one, and no flag overrides that".to_string(),
-            );
-        }
-        if !self.needs_confirmation.is_empty() && !yes {
-            return Some("upgrade refused: the warnings above need confirmation; run again with --yes to accept them".to_string());
-        }
-        None
-    }
-}
-
-fn section_text(canister: &Canister, name: &str) -> Option<Result<String, String>> {
-    canister.custom_section(name).map(|bytes| {
-        String::from_utf8(bytes)
-            .map_err(|_| format!("the installed module's `{name}` section is not UTF-8"))
-    })
-}
-
-/// Checks an upgrade of `canister` to `new`.
-pub fn check_upgrade(canister: &Canister, new: &Compiled) -> Findings {
-    let mut findings = Findings::default();
-    match section_text(canister, "icp:private motoko:stable-types") {
-        None => findings.notes.push(
-            "the installed module has no `motoko:stable-types` section; its stable variables could not be checked".to_string(),
-        ),
-        Some(Err(error)) => findings.notes.push(error),
-        Some(Ok(old)) => stable_findings(&old, &new.stable_types, &mut findings),
-    }
-    match section_text(canister, "icp:public candid:service") {
-        None => findings.notes.push(
-            "the installed module has no `candid:service` section; its interface could not be checked".to_string(),
-        ),
-        Some(Err(error)) => findings.notes.push(error),
-        Some(Ok(old)) => candid_findings(&old, &new.candid, &mut findings),
-    }
-    findings
-}
-
-fn stable_findings(old: &str, new: &str, findings: &mut Findings) {
-    for diagnostic in minimo_compiler::stable_compatible(old, new) {
-        let text = format!("[{}] {}", diagnostic.code, diagnostic.message);
-        match diagnostic.severity {
-            Severity::Error => findings.errors.push(text),
-            Severity::Warning => findings.needs_confirmation.push(text),
-        }
-    }
-}
-
-fn candid_findings(old: &str, new: &str, findings: &mut Findings) {
-    match service_compatibility_report(CandidSource::Text(new), CandidSource::Text(old)) {
-        Ok(breaks) => {
-            for incompatibility in breaks {
-                findings.needs_confirmation.push(format!(
-                    "the Candid interface changes in a way that breaks existing clients: {incompatibility}"
-                ));
+        match self.verdict(yes) {
+            Verdict::Refused(why) => Some(why),
+            Verdict::Confirmed(line) | Verdict::Safe(line) => {
+                eprintln!("{line}");
+                None
             }
         }
-        Err(error) => findings.notes.push(format!(
+    }
+
+    pub fn verdict(&self, yes: bool) -> Verdict {
+        let refusals = self.count(Weight::Refuse);
+        let confirmations = self.count(Weight::Confirm);
+        if refusals > 0 {
+            return Verdict::Refused(format!(
+                "upgrade refused: the new program cannot take over the installed stable variables ({refusals} incompatible); no flag overrides this, since the upgrade would lose or corrupt their data"
+            ));
+        }
+        if confirmations > 0 {
+            let warnings = plural(confirmations, "warning");
+            return if yes {
+                Verdict::Confirmed(format!("upgrade accepted: {warnings} confirmed with --yes"))
+            } else {
+                Verdict::Refused(format!(
+                    "upgrade refused: {warnings} above need confirmation; run again with --yes to accept them"
+                ))
+            };
+        }
+        Verdict::Safe("upgrade checks passed".to_string())
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+fn section(out: &mut String, title: &str, check: &CheckResult) {
+    match check {
+        CheckResult::Unchecked(why) => {
+            let _ = writeln!(out, "{title}: not checked");
+            let _ = writeln!(out, "warning: {why}");
+        }
+        CheckResult::Compared(findings) if findings.is_empty() => {
+            let _ = writeln!(out, "{title}: compatible");
+        }
+        CheckResult::Compared(findings) => {
+            let errors = findings
+                .iter()
+                .filter(|f| f.weight == Weight::Refuse)
+                .count();
+            let warnings = findings.len() - errors;
+            let mut counts = Vec::new();
+            if errors > 0 {
+                counts.push(plural(errors, "error"));
+            }
+            if warnings > 0 {
+                counts.push(plural(warnings, "warning"));
+            }
+            let _ = writeln!(out, "{title}: {}", counts.join(", "));
+            for finding in findings {
+                let word = match finding.weight {
+                    Weight::Refuse => "error",
+                    Weight::Confirm => "warning",
+                };
+                let _ = writeln!(out, "{word} {}", finding.message);
+                write_notes(out, &finding.notes);
+            }
+        }
+    }
+}
+
+/// Notes go under their finding, marked so that they cannot be mistaken for moc's indented
+/// type lines.
+fn write_notes(out: &mut String, notes: &[String]) {
+    for note in notes {
+        let _ = writeln!(out, "  note: {note}");
+    }
+}
+
+/// The section `name` of a module, if present, as text.
+fn section_text(section: Option<Vec<u8>>, name: &str, whose: &str) -> Result<String, String> {
+    let bytes = section.ok_or_else(|| {
+        format!("the {whose} module has no `{name}` section, so this could not be checked")
+    })?;
+    String::from_utf8(bytes)
+        .map_err(|_| format!("the {whose} module's `{name}` section is not UTF-8"))
+}
+
+/// The named custom section of a Wasm module (`icp:public`/`icp:private` prefixes included in
+/// `name`).
+pub fn wasm_section(wasm: &[u8], name: &str) -> Option<Vec<u8>> {
+    for payload in wasmparser::Parser::new(0).parse_all(wasm) {
+        if let Ok(wasmparser::Payload::CustomSection(reader)) = payload {
+            if reader.name() == name {
+                return Some(reader.data().to_vec());
+            }
+        }
+    }
+    None
+}
+
+/// Checks an upgrade of `canister` to a program the compiler just compiled.
+pub fn check_upgrade(canister: &Canister, new: &Compiled) -> Findings {
+    compare(
+        canister,
+        Ok(new.stable_types.clone()),
+        Ok(new.candid.clone()),
+    )
+}
+
+/// Checks an upgrade of `canister` to the module `new_wasm`, reading its signatures from its
+/// custom sections (any module: compiled here or not).
+pub fn check_upgrade_wasm(canister: &Canister, new_wasm: &[u8]) -> Findings {
+    compare(
+        canister,
+        section_text(
+            wasm_section(new_wasm, STABLE_SECTION),
+            STABLE_SECTION,
+            "new",
+        ),
+        section_text(
+            wasm_section(new_wasm, CANDID_SECTION),
+            CANDID_SECTION,
+            "new",
+        ),
+    )
+}
+
+fn compare(
+    canister: &Canister,
+    new_stable: Result<String, String>,
+    new_candid: Result<String, String>,
+) -> Findings {
+    let old_stable = section_text(
+        canister.custom_section(STABLE_SECTION),
+        STABLE_SECTION,
+        "installed",
+    );
+    let old_candid = section_text(
+        canister.custom_section(CANDID_SECTION),
+        CANDID_SECTION,
+        "installed",
+    );
+    let stable = match (old_stable, new_stable) {
+        (Ok(old), Ok(new)) => stable_findings(&old, &new),
+        (Err(why), _) | (_, Err(why)) => CheckResult::Unchecked(why),
+    };
+    let candid = match (old_candid, new_candid) {
+        (Ok(old), Ok(new)) => candid_findings(&old, &new),
+        (Err(why), _) | (_, Err(why)) => CheckResult::Unchecked(why),
+    };
+    Findings { stable, candid }
+}
+
+fn stable_finding(diagnostic: &Diagnostic) -> Finding {
+    Finding {
+        weight: match diagnostic.severity {
+            Severity::Error => Weight::Refuse,
+            Severity::Warning => Weight::Confirm,
+        },
+        message: format!("[{}], {}", diagnostic.code, diagnostic.message),
+        notes: diagnostic.notes.clone(),
+    }
+}
+
+fn stable_findings(old: &str, new: &str) -> CheckResult {
+    let diagnostics = minimo_compiler::stable_compatible(old, new);
+    if let Some(bad) = diagnostics.iter().find(|d| d.code == "M0001") {
+        return CheckResult::Unchecked(format!(
+            "a stable signature does not parse: {}",
+            bad.message
+        ));
+    }
+    CheckResult::Compared(diagnostics.iter().map(stable_finding).collect())
+}
+
+fn candid_findings(old: &str, new: &str) -> CheckResult {
+    match service_compatibility_report(CandidSource::Text(new), CandidSource::Text(old)) {
+        Ok(breaks) => CheckResult::Compared(
+            breaks
+                .iter()
+                .map(|incompatibility| Finding {
+                    weight: Weight::Confirm,
+                    message: format!(
+                        "the Candid interface breaks existing clients: {incompatibility}"
+                    ),
+                    notes: vec![candid_reason(
+                        &incompatibility.path,
+                        &incompatibility.message,
+                    )],
+                })
+                .collect(),
+        ),
+        Err(error) => CheckResult::Unchecked(format!(
             "the Candid interfaces could not be compared: {error}"
         )),
     }
 }
 
-/// `minimo stable-compatible OLD.most NEW.most`.
+/// A one-line reason, in a client's terms, for a Candid incompatibility at `path`.
+pub fn candid_reason(path: &[String], message: &str) -> String {
+    let method = path
+        .iter()
+        .find_map(|segment| segment.strip_prefix("method "))
+        .unwrap_or("a method");
+    if message.contains("missing in the new one") {
+        return "clients that call this method would get an error: the new service no longer has it".to_string();
+    }
+    if message.starts_with("function annotation changed") {
+        return format!("clients call {method} with its old mode (query or update); the mode is part of the interface");
+    }
+    if path.iter().any(|segment| segment.starts_with("input")) {
+        return format!("existing clients send {method} arguments of the old types, which the new service could not decode");
+    }
+    if path.iter().any(|segment| segment.starts_with("return")) {
+        return format!("existing clients expect {method} to reply with the old types and could not decode the new reply");
+    }
+    "the new service is not a subtype of the old one, so existing clients could fail".to_string()
+}
+
+/// The old or new side of a file comparison, named in errors.
+fn which(message: &str, old: &Path, new: &Path) -> String {
+    if message.starts_with("old") {
+        old.display().to_string()
+    } else {
+        new.display().to_string()
+    }
+}
+
+/// `minimo stable-compatible OLD.most NEW.most`: each finding in moc's form
+/// (`NEW.most: error [M0170], ...`) followed by its explanation; exit 0 when compatible
+/// (warnings alone included), 1 when not, 2 when a file cannot be read or does not parse.
 pub fn stable_compatible_files(old: &Path, new: &Path) -> Outcome {
     let old_text = failure::read_text(old)?;
     let new_text = failure::read_text(new)?;
     let diagnostics = minimo_compiler::stable_compatible(&old_text, &new_text);
-    let mut incompatible = false;
+    if let Some(bad) = diagnostics.iter().find(|d| d.code == "M0001") {
+        let file = which(&bad.message, old, new);
+        return Err(Failure::usage(format!(
+            "{file}: not a stable signature: {}",
+            bad.message
+        )));
+    }
+    let mut out = String::new();
     for diagnostic in &diagnostics {
         let kind = match diagnostic.severity {
-            Severity::Error => {
-                incompatible = true;
-                "error"
-            }
+            Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        eprintln!(
+        let _ = writeln!(
+            out,
             "{}: {kind} [{}], {}",
             new.display(),
             diagnostic.code,
             diagnostic.message
         );
+        write_notes(&mut out, &diagnostic.notes);
     }
-    if incompatible {
+    eprint!("{out}");
+    if minimo_compiler::has_errors(&diagnostics) {
         Err(Failure::reported())
     } else {
         Ok(())
     }
 }
 
-/// `minimo candid-compatible OLD.did NEW.did`.
-pub fn candid_compatible_files(old: &Path, new: &Path) -> Outcome {
-    let old_text = failure::read_text(old)?;
-    let new_text = failure::read_text(new)?;
-    let breaks =
-        service_compatibility_report(CandidSource::Text(&new_text), CandidSource::Text(&old_text))
-            .map_err(|error| {
-                Failure::program(format!("the interfaces could not be compared: {error}"))
-            })?;
-    for incompatibility in &breaks {
-        eprintln!("{}: {incompatibility}", new.display());
+/// Loads a `.did` file on its own, so that a bad one is named.
+fn load_service(path: &Path) -> Result<(), Failure> {
+    match CandidSource::File(path).load() {
+        Ok((_, Some(_))) => Ok(()),
+        Ok((_, None)) => Err(Failure::usage(format!(
+            "{}: the Candid file has no service to compare",
+            path.display()
+        ))),
+        Err(error) => Err(Failure::usage(format!(
+            "{}: not a valid Candid file: {error}",
+            path.display()
+        ))),
     }
+}
+
+/// `minimo candid-compatible OLD.did NEW.did`: each incompatibility with its path (method,
+/// argument or return, field) and a one-line reason; exit 0 when NEW's service is a subtype
+/// of OLD's, 1 when not, 2 when a file cannot be read, does not parse or has no service.
+pub fn candid_compatible_files(old: &Path, new: &Path) -> Outcome {
+    failure::read_text(old)?;
+    failure::read_text(new)?;
+    load_service(old)?;
+    load_service(new)?;
+    let breaks = service_compatibility_report(CandidSource::File(new), CandidSource::File(old))
+        .map_err(|error| {
+            Failure::usage(format!("the interfaces could not be compared: {error}"))
+        })?;
+    let mut out = String::new();
+    for incompatibility in &breaks {
+        let _ = writeln!(out, "{}: error, {incompatibility}", new.display());
+        write_notes(
+            &mut out,
+            &[candid_reason(
+                &incompatibility.path,
+                &incompatibility.message,
+            )],
+        );
+    }
+    eprint!("{out}");
     if breaks.is_empty() {
         Ok(())
     } else {
