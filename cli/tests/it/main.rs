@@ -2,6 +2,8 @@
 //! in-process through the drun runner.
 
 mod build_cmd;
+mod compat;
+mod compat_upgrade;
 mod scenarios;
 mod state_dir;
 mod support;
