@@ -67,6 +67,13 @@ pub enum Category {
 pub const CODES: &[(&str, Category, &str)] = &[
     ("M0001", Category::Syntax, "syntax error"),
     ("M0029", Category::Type, "unbound type"),
+    ("M0045", Category::Type, "wrong number of type arguments"),
+    ("M0072", Category::Type, "field does not exist"),
+    (
+        "M0117",
+        Category::Type,
+        "pattern does not match the expected type",
+    ),
     (
         "M0031",
         Category::Type,
@@ -182,6 +189,38 @@ pub fn unsupported(span: Span, what: &str) -> Diagnostic {
 
 pub fn unbound_type(span: Span, name: &str) -> Diagnostic {
     Diagnostic::error("M0029", span, format!("type {name} is not defined"))
+}
+
+pub fn type_arity(span: Span, name: &str, expected: usize, actual: usize) -> Diagnostic {
+    Diagnostic::error(
+        "M0045",
+        span,
+        format!("type {name} expects {expected} type argument(s), but was given {actual}"),
+    )
+}
+
+pub fn no_field(span: Span, name: &str, ty: &str) -> Diagnostic {
+    Diagnostic::error(
+        "M0072",
+        span,
+        format!("field {name} does not exist in type\n  {ty}"),
+    )
+}
+
+pub fn pattern_mismatch(span: Span, pat_ty: &str, expected: &str) -> Diagnostic {
+    Diagnostic::error(
+        "M0117",
+        span,
+        format!("pattern of type\n  {pat_ty}\ncannot consume expected type\n  {expected}"),
+    )
+}
+
+pub fn field_outside_record(span: Span) -> Diagnostic {
+    Diagnostic::error(
+        "M0001",
+        span,
+        "a record field outside of a record literal".to_string(),
+    )
 }
 
 pub fn non_shared_param(span: Span, param: &str, culprit: &str) -> Diagnostic {

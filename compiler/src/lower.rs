@@ -62,6 +62,7 @@ pub(crate) fn lower(
         errors: Vec::new(),
     };
     let mut out = ir::Program {
+        types: Vec::new(),
         actor_name: actor.name.as_ref().map(|n| n.name.clone()),
         globals: Vec::new(),
         funcs: Vec::new(),
@@ -329,6 +330,7 @@ impl Lowerer<'_> {
             ExprKind::Annot(inner, _) => return self.expr(frame, inner),
             ExprKind::Func(_) => return self.unsupported(e, "a function expression"),
             ExprKind::Unsupported(what) => return self.unsupported(e, what),
+            _ => return self.unsupported(e, "this expression"),
         };
         ir::Expr { kind, ty }
     }
@@ -356,7 +358,7 @@ impl Lowerer<'_> {
                 Dec::Func(f) => self
                     .errors
                     .push(diag::unsupported(f.span, "a local function")),
-                Dec::Error(_) => {}
+                _ => {}
             }
         }
         ir::Expr {

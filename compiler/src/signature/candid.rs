@@ -74,14 +74,14 @@ impl Printer {
                 self.push(&" ".repeat(indent));
                 self.push("}");
             }
-            Type::Record(fields) => {
+            Type::Obj(_, fields) => {
                 let indent = self.column();
                 if fields.is_empty() {
                     self.push("record {}");
                     return;
                 }
                 self.push("record {\n");
-                for (_, name, item) in fields {
+                for crate::typeck::types::Field { name, ty: item, .. } in fields {
                     self.push(&" ".repeat(indent + 2));
                     if KEYWORDS.contains(&name.as_str()) {
                         self.push(&format!("\"{name}\": "));
@@ -117,7 +117,7 @@ impl Printer {
             if i > 0 {
                 self.push(",");
                 let direct_record = matches!(item, Type::Tuple(ts) if !ts.is_empty())
-                    || matches!(item, Type::Record(fs) if !fs.is_empty());
+                    || matches!(item, Type::Obj(_, fs) if !fs.is_empty());
                 let width = one_line_width(item);
                 if direct_record || self.column() + 1 + width + 1 > MARGIN {
                     self.push("\n   ");
@@ -154,7 +154,7 @@ fn one_line_width(ty: &Type) -> usize {
     match ty {
         Type::Option(inner) => 4 + one_line_width(inner),
         Type::Array(_, inner) => 4 + one_line_width(inner),
-        Type::Tuple(_) | Type::Record(_) => 8,
+        Type::Tuple(_) | Type::Obj(..) => 8,
         other => simple(other).len(),
     }
 }

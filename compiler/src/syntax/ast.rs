@@ -108,8 +108,86 @@ pub enum Dec {
     Value(ValueDec),
     Func(FuncDec),
     Expr(Expr),
+    /// `let p = e` with a pattern that is not a plain name.
+    LetPat(LetPat),
+    /// `type T<A, B> = ...`.
+    Type(TypeDec),
+    /// `class C(params) { fields }`.
+    Class(ClassDec),
+    /// A record field written where a declaration was expected (`a = e`): the parser turns
+    /// braces whose items are fields into a record literal, so one left here is an error.
+    Field(ExpField, Span),
     /// A declaration the parser skipped after a syntax error.
     Error(Span),
+}
+
+#[derive(Clone, Debug)]
+pub struct LetPat {
+    pub pat: Pat,
+    pub init: Expr,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct TypeDec {
+    pub name: Ident,
+    pub params: Vec<Ident>,
+    pub body: Type,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct ClassDec {
+    pub name: Ident,
+    pub params: Vec<Param>,
+    pub fields: Vec<Field>,
+    pub span: Span,
+}
+
+/// The sort of an object type or literal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ObjSort {
+    Object,
+    Actor,
+    Module,
+}
+
+/// A pattern, as in `switch` cases, `let` and `for`.
+#[derive(Clone, Debug)]
+pub struct Pat {
+    pub kind: PatKind,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub enum PatKind {
+    Wild,
+    Var(Ident, BindId),
+    /// A literal: a number, text, character, float or boolean expression.
+    Lit(Box<Expr>),
+    Null,
+    Tuple(Vec<Pat>),
+    Some(Box<Pat>),
+    Variant(Ident, Option<Box<Pat>>),
+    /// `{ a = p; b }`: each field with its pattern (`b` alone binds `b`).
+    Record(Vec<(Ident, Pat)>),
+    Or(Box<Pat>, Box<Pat>),
+    Annot(Box<Pat>, Type),
+}
+
+#[derive(Clone, Debug)]
+pub struct Case {
+    pub pat: Pat,
+    pub body: Expr,
+}
+
+/// A field of a record literal: `a = e`, `var a = e`, `a : T = e`.
+#[derive(Clone, Debug)]
+pub struct ExpField {
+    pub mutable: bool,
+    pub name: Ident,
+    pub annot: Option<Type>,
+    pub value: Expr,
 }
 
 #[derive(Clone, Debug)]
@@ -122,7 +200,7 @@ pub struct ValueDec {
     pub span: Span,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum FuncSort {
     Local,
     /// `shared` (or a public method without a modifier).
@@ -229,6 +307,28 @@ pub enum ExprKind {
     Ignore(Box<Expr>),
     Annot(Box<Expr>, Type),
     Func(Box<FuncDec>),
+    /// A float literal as written.
+    Float(String),
+    Char(char),
+    /// `?e`.
+    Opt(Box<Expr>),
+    /// `[a, b]` or `[var a, b]`.
+    Array(bool, Vec<Expr>),
+    /// `a[i]`.
+    Index(Box<Expr>, Box<Expr>),
+    /// `e.name`.
+    Dot(Box<Expr>, Ident),
+    /// `{ a = 1; var b = 2 }`.
+    Record(Vec<ExpField>),
+    /// `#tag` or `#tag e`.
+    Variant(Ident, Option<Box<Expr>>),
+    Switch(Box<Expr>, Vec<Case>),
+    While(Box<Expr>, Box<Expr>),
+    /// `for (p in e) body`.
+    For(Box<Pat>, Box<Expr>, Box<Expr>),
+    /// `object { fields }` (and the sort `actor`/`module` for nested ones).
+    Object(ObjSort, Vec<Field>),
+    Await(Box<Expr>),
     /// Syntax the parser accepts but minimo does not compile (`await`, `?e`, ...).
     Unsupported(&'static str),
 }
@@ -241,15 +341,18 @@ pub struct Type {
 
 #[derive(Clone, Debug)]
 pub enum TypeKind {
-    /// A named type: `Nat`, `Text`, `Error`, an alias...
-    Name(String),
+    /// A named type with its arguments: `Nat`, `Text`, `List<Nat>`...
+    Name(String, Vec<Type>),
     Tuple(Vec<Type>),
     Option(Box<Type>),
     Array {
         mutable: bool,
         elem: Box<Type>,
     },
-    Record(Vec<(bool, String, Type)>),
+    /// An object type: `{ a : A; var b : B }`, `actor { m : shared () -> async () }`.
+    Object(ObjSort, Vec<(bool, String, Type)>),
+    /// `{ #a; #b : T }`; a tag without payload has `None`.
+    Variant(Vec<(String, Option<Type>)>),
     Func {
         sort: FuncSort,
         param: Box<Type>,

@@ -71,6 +71,34 @@ enum Raw {
     Class,
     #[token("type")]
     Type,
+    #[token("switch")]
+    Switch,
+    #[token("case")]
+    Case,
+    #[token("while")]
+    While,
+    #[token("for")]
+    For,
+    #[token("in")]
+    In,
+    #[token("loop")]
+    Loop,
+    #[token("break")]
+    Break,
+    #[token("continue")]
+    Continue,
+    #[token("label")]
+    Label,
+    #[token("do")]
+    Do,
+    #[token("debug")]
+    Debug,
+    #[token("try")]
+    Try,
+    #[token("catch")]
+    Catch,
+    #[token("throw")]
+    Throw,
 
     #[regex(r"[A-Za-z_][A-Za-z0-9_]*")]
     Ident,
@@ -78,6 +106,12 @@ enum Raw {
     Nat,
     #[regex(r#""([^"\\\n]|\\.)*""#)]
     Text,
+    #[regex(
+        r"[0-9][0-9_]*\.[0-9][0-9_]*([eE][+-]?[0-9][0-9_]*)?|[0-9][0-9_]*[eE][+-]?[0-9][0-9_]*"
+    )]
+    Float,
+    #[regex(r"'([^'\\\n]|\\[^\n][^'\n]*)'")]
+    Char,
 
     #[token("(")]
     LParen,
@@ -178,7 +212,25 @@ pub enum Tok<'a> {
     Object,
     Class,
     Type,
+    Switch,
+    Case,
+    While,
+    For,
+    In,
+    Loop,
+    Break,
+    Continue,
+    Label,
+    Do,
+    Debug,
+    Try,
+    Catch,
+    Throw,
     Ident(&'a str),
+    /// A float literal as written.
+    Float(&'a str),
+    /// A character literal, decoded.
+    Char(char),
     /// The literal as written (underscores and `0x` included).
     Nat(&'a str),
     /// The decoded text.
@@ -221,7 +273,7 @@ pub enum Tok<'a> {
 impl fmt::Display for Tok<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let text = match self {
-            Tok::Ident(s) | Tok::Nat(s) => return write!(f, "{s}"),
+            Tok::Ident(s) | Tok::Nat(s) | Tok::Float(s) => return write!(f, "{s}"),
             Tok::Text(s) => return write!(f, "{s:?}"),
             Tok::Actor => "actor",
             Tok::Module => "module",
@@ -251,6 +303,21 @@ impl fmt::Display for Tok<'_> {
             Tok::Object => "object",
             Tok::Class => "class",
             Tok::Type => "type",
+            Tok::Switch => "switch",
+            Tok::Case => "case",
+            Tok::While => "while",
+            Tok::For => "for",
+            Tok::In => "in",
+            Tok::Loop => "loop",
+            Tok::Break => "break",
+            Tok::Continue => "continue",
+            Tok::Label => "label",
+            Tok::Do => "do",
+            Tok::Debug => "debug",
+            Tok::Try => "try",
+            Tok::Catch => "catch",
+            Tok::Throw => "throw",
+            Tok::Char(c) => return write!(f, "{c:?}"),
             Tok::LParen => "(",
             Tok::RParen => ")",
             Tok::LBrace => "{",
@@ -369,6 +436,26 @@ impl<'a> Iterator for Lexer<'a> {
                 },
                 Raw::Ident => Tok::Ident(slice),
                 Raw::Nat => Tok::Nat(slice),
+                Raw::Float => Tok::Float(slice),
+                Raw::Char => match unescape(&slice[1..slice.len() - 1]) {
+                    Ok(text) if text.chars().count() == 1 => {
+                        Tok::Char(text.chars().next().unwrap_or('\0'))
+                    }
+                    Ok(_) => {
+                        return Some(Err(LexError {
+                            start: span.start,
+                            end: span.end,
+                            message: "a character literal holds exactly one character".to_string(),
+                        }))
+                    }
+                    Err(message) => {
+                        return Some(Err(LexError {
+                            start: span.start,
+                            end: span.end,
+                            message,
+                        }))
+                    }
+                },
                 Raw::Text => match unescape(&slice[1..slice.len() - 1]) {
                     Ok(text) => Tok::Text(text),
                     Err(message) => {
@@ -416,6 +503,20 @@ fn simple(raw: Raw) -> Tok<'static> {
         Raw::Object => Tok::Object,
         Raw::Class => Tok::Class,
         Raw::Type => Tok::Type,
+        Raw::Switch => Tok::Switch,
+        Raw::Case => Tok::Case,
+        Raw::While => Tok::While,
+        Raw::For => Tok::For,
+        Raw::In => Tok::In,
+        Raw::Loop => Tok::Loop,
+        Raw::Break => Tok::Break,
+        Raw::Continue => Tok::Continue,
+        Raw::Label => Tok::Label,
+        Raw::Do => Tok::Do,
+        Raw::Debug => Tok::Debug,
+        Raw::Try => Tok::Try,
+        Raw::Catch => Tok::Catch,
+        Raw::Throw => Tok::Throw,
         Raw::LParen => Tok::LParen,
         Raw::RParen => Tok::RParen,
         Raw::LBrace => Tok::LBrace,
@@ -450,7 +551,13 @@ fn simple(raw: Raw) -> Tok<'static> {
         Raw::Gt => Tok::Gt,
         Raw::Ge => Tok::Ge,
         // Tokens with data and comments are handled by the caller.
-        Raw::LineComment | Raw::BlockComment | Raw::Ident | Raw::Nat | Raw::Text => Tok::Semi,
+        Raw::LineComment
+        | Raw::BlockComment
+        | Raw::Ident
+        | Raw::Nat
+        | Raw::Float
+        | Raw::Char
+        | Raw::Text => Tok::Semi,
     }
 }
 

@@ -14,7 +14,7 @@ lalrpop_util::lalrpop_mod!(
 );
 
 use crate::diag::{self, Diagnostic, Span};
-use ast::{Expr, ExprKind, IdGen, UnOp};
+use ast::{Dec, ExpField, Expr, ExprKind, IdGen, Ident, Pat, PatKind, UnOp};
 use lalrpop_util::ParseError;
 use lexer::{LexError, Tok};
 use num_bigint::{BigInt, Sign};
@@ -171,5 +171,45 @@ pub(crate) fn call_args(arg: Expr) -> Vec<Expr> {
     match arg.kind {
         ExprKind::Tuple(items) => items,
         kind => vec![Expr { kind, ..arg }],
+    }
+}
+
+/// Braces: a record literal when the items are fields (`a = e`, `var a = e`) and at least one
+/// is written as a field or all are `var`s; otherwise a block.
+pub(crate) fn brace(ids: &IdGen, decs: Vec<Dec>, l: usize, r: usize) -> Expr {
+    let any_field = decs.iter().any(|d| matches!(d, Dec::Field(..)));
+    let all_vars = !decs.is_empty() && decs.iter().all(|d| matches!(d, Dec::Value(v) if v.mutable));
+    let convertible = decs
+        .iter()
+        .all(|d| matches!(d, Dec::Field(..)) || matches!(d, Dec::Value(v) if v.mutable));
+    if (any_field || all_vars) && convertible {
+        let fields = decs
+            .into_iter()
+            .filter_map(|d| match d {
+                Dec::Field(f, _) => Some(f),
+                Dec::Value(v) => Some(ExpField {
+                    mutable: true,
+                    name: v.name,
+                    annot: v.annot,
+                    value: v.init,
+                }),
+                _ => None,
+            })
+            .collect();
+        return mk(ids, ExprKind::Record(fields), l, r);
+    }
+    mk(ids, ExprKind::Block(decs), l, r)
+}
+
+/// A name in a pattern: `_` is the wildcard, anything else binds.
+pub(crate) fn pat_ident(ids: &IdGen, x: Ident, l: usize, r: usize) -> Pat {
+    let kind = if x.name == "_" {
+        PatKind::Wild
+    } else {
+        PatKind::Var(x, ids.bind())
+    };
+    Pat {
+        kind,
+        span: span(l, r),
     }
 }

@@ -32,6 +32,12 @@ impl Checker {
 
     fn fields(&mut self, fields: &[Field], in_actor: bool) {
         self.used = vec![false; fields.len()];
+        self.type_decs(fields.iter().map(|f| &f.dec));
+        for field in fields {
+            if let Dec::Class(c) = &field.dec {
+                self.declare_class(c);
+            }
+        }
         for (index, field) in fields.iter().enumerate() {
             let info = self.declare(index, field, in_actor);
             self.out.fields.push(info);
@@ -119,7 +125,18 @@ impl Checker {
                 (f.name.as_ref(), FieldKind::Func { public, system, ty })
             }
             Dec::Expr(_) => (None, FieldKind::Expr),
-            Dec::Error(_) => (None, FieldKind::Skipped),
+            Dec::LetPat(l) => {
+                self.diags.push(diag::unsupported(
+                    l.span,
+                    "a pattern declaration in an actor",
+                ));
+                (None, FieldKind::Skipped)
+            }
+            Dec::Field(_, span) => {
+                self.diags.push(diag::field_outside_record(*span));
+                (None, FieldKind::Skipped)
+            }
+            Dec::Type(_) | Dec::Class(_) | Dec::Error(_) => (None, FieldKind::Skipped),
         };
         let Some(name) = name else {
             return FieldInfo { name: None, kind };
@@ -154,7 +171,7 @@ impl Checker {
                     None => self.infer(&v.init),
                 };
                 let stable = in_actor && matches!(field.stability, Some((Stability::Stable, _)));
-                if stable && !ty.is_stable() {
+                if stable && !self.out.cons.is_stable(&ty) {
                     self.diags
                         .push(diag::not_stable(v.name.span, &v.name.name, &ty.to_string()));
                 }
@@ -189,7 +206,7 @@ impl Checker {
                     self.system_func(field, func, &ty);
                 }
             }
-            Dec::Error(_) => {}
+            _ => {}
         }
     }
 
@@ -198,7 +215,7 @@ impl Checker {
             [single] => single.clone(),
             params => Type::Tuple(params.to_vec()),
         };
-        if let Some(culprit) = param.non_shared_part() {
+        if let Some(culprit) = self.out.cons.non_shared_part(&param) {
             self.diags.push(diag::non_shared_param(
                 func.params_span,
                 &param.to_string(),
@@ -207,7 +224,7 @@ impl Checker {
         }
         match &*ty.result {
             Type::Async(inner) => {
-                if let Some(culprit) = inner.non_shared_part() {
+                if let Some(culprit) = self.out.cons.non_shared_part(inner) {
                     let span = func.result.as_ref().map_or(func.span, |t| t.span);
                     self.diags.push(diag::non_shared_result(
                         span,

@@ -9,11 +9,14 @@ use super::types::{FuncType, Type};
 use super::{Binding, Checker, FieldKind, Res};
 use crate::diag;
 use crate::syntax::ast::{BinOp, CmpOp, Dec, Expr, ExprKind, FuncDec, FuncSort, UnOp};
-use std::collections::HashMap;
 
 impl Checker {
     /// Checks `e` against `expected`, reporting a mismatch.
     pub(super) fn check(&mut self, e: &Expr, expected: &Type) {
+        if self.check_data(e, expected) {
+            return;
+        }
+        let expanded = self.expand(expected);
         match &e.kind {
             ExprKind::Num(value, signed) => {
                 let actual = if *signed || value.sign() == num_bigint::Sign::Minus {
@@ -21,8 +24,9 @@ impl Checker {
                 } else {
                     Type::Nat
                 };
-                let fits = actual.sub(expected)
-                    || matches!(expected, Type::OtherPrim(p) if p.starts_with("Nat") || p.starts_with("Int"));
+                let fits = self.sub(&actual, expected)
+                    || matches!(&expanded, Type::OtherPrim(p) if p.starts_with("Nat") && actual == Type::Nat)
+                    || matches!(&expanded, Type::OtherPrim(p) if p.starts_with("Int") || *p == "Float");
                 if !fits {
                     self.diags.push(diag::literal_mismatch(
                         e.span,
@@ -30,16 +34,19 @@ impl Checker {
                         &expected.to_string(),
                     ));
                 }
-                let recorded = if expected.is_numeric() {
-                    expected.clone()
+                let recorded = if fits && !matches!(expanded, Type::Any | Type::Err) {
+                    expanded.clone()
                 } else {
                     actual
                 };
                 self.record(e.id, &recorded);
             }
+            ExprKind::Text(_) if expanded == Type::OtherPrim("Blob") => {
+                self.record(e.id, &expanded);
+            }
             ExprKind::Text(_) | ExprKind::Bool(_) | ExprKind::Null => {
                 let actual = self.infer(e);
-                if !actual.sub(expected) {
+                if !self.sub(&actual, expected) {
                     self.diags.push(diag::literal_mismatch(
                         e.span,
                         &actual.to_string(),
@@ -47,20 +54,20 @@ impl Checker {
                     ));
                 }
             }
-            ExprKind::Tuple(items) if matches!(expected, Type::Tuple(ts) if ts.len() == items.len()) =>
+            ExprKind::Tuple(items) if matches!(&expanded, Type::Tuple(ts) if ts.len() == items.len()) =>
             {
-                if let Type::Tuple(ts) = expected {
+                if let Type::Tuple(ts) = &expanded {
                     for (item, t) in items.iter().zip(ts) {
                         self.check(item, t);
                     }
                 }
                 self.record(e.id, expected);
             }
-            ExprKind::Binary(op, a, b) if expected.is_numeric() && *op != BinOp::Concat => {
-                self.check(a, expected);
-                self.check(b, expected);
-                self.out.operand_types.insert(e.id, expected.clone());
-                self.record(e.id, expected);
+            ExprKind::Binary(op, a, b) if is_number(&expanded) && *op != BinOp::Concat => {
+                self.check(a, &expanded);
+                self.check(b, &expanded);
+                self.out.operand_types.insert(e.id, expanded.clone());
+                self.record(e.id, &expanded);
             }
             ExprKind::If(c, t, Some(f)) => {
                 self.check(c, &Type::Bool);
@@ -73,8 +80,8 @@ impl Checker {
                 self.record(e.id, expected);
             }
             ExprKind::Func(func) => {
-                let ty = self.func_expr(func, Some(expected));
-                if !ty.sub(expected) {
+                let ty = self.func_expr(func, Some(&expanded));
+                if !self.sub(&ty, expected) {
                     self.diags.push(diag::type_mismatch(
                         e.span,
                         &ty.to_string(),
@@ -91,7 +98,7 @@ impl Checker {
             }
             _ => {
                 let actual = self.infer(e);
-                if !actual.sub(expected) {
+                if !self.sub(&actual, expected) {
                     self.diags.push(diag::type_mismatch(
                         e.span,
                         &actual.to_string(),
@@ -102,6 +109,12 @@ impl Checker {
         }
     }
 
+    /// Infers and records the type of `e`, then unfolds aliases at its top.
+    pub(super) fn infer_expanded(&mut self, e: &Expr) -> Type {
+        let ty = self.infer(e);
+        self.expand(&ty)
+    }
+
     /// Infers and records the type of `e`.
     pub(super) fn infer(&mut self, e: &Expr) -> Type {
         let ty = self.infer_kind(e);
@@ -110,6 +123,9 @@ impl Checker {
     }
 
     fn infer_kind(&mut self, e: &Expr) -> Type {
+        if let Some(ty) = self.infer_data(e) {
+            return ty;
+        }
         match &e.kind {
             ExprKind::Num(value, signed) => {
                 if *signed || value.sign() == num_bigint::Sign::Minus {
@@ -131,7 +147,7 @@ impl Checker {
             ExprKind::Tuple(items) => {
                 Type::Tuple(items.iter().map(|item| self.infer(item)).collect())
             }
-            ExprKind::Proj(inner, index) => match self.infer(inner) {
+            ExprKind::Proj(inner, index) => match self.infer_expanded(inner) {
                 Type::Tuple(items) if (*index as usize) < items.len() => {
                     items[*index as usize].clone()
                 }
@@ -150,14 +166,18 @@ impl Checker {
                 Type::Bool
             }
             ExprKind::Unary(op, inner) => {
-                let t = self.infer(inner);
+                let t = self.infer_expanded(inner);
                 match (op, &t) {
                     (_, Type::Err) => Type::Err,
                     (UnOp::Neg, Type::Nat | Type::Int) => {
                         self.out.operand_types.insert(e.id, Type::Int);
                         Type::Int
                     }
-                    (UnOp::Pos, Type::Nat | Type::Int) => {
+                    (UnOp::Neg, Type::OtherPrim(p)) if p.starts_with("Int") || *p == "Float" => {
+                        self.out.operand_types.insert(e.id, t.clone());
+                        t
+                    }
+                    (UnOp::Pos, _) if is_number(&t) => {
                         self.out.operand_types.insert(e.id, t.clone());
                         t
                     }
@@ -182,9 +202,9 @@ impl Checker {
             ExprKind::Binary(op, a, b) => {
                 let ta = self.infer(a);
                 let tb = self.infer(b);
-                let t = ta.lub(&tb);
+                let t = self.expand(&self.out.cons.lub(&ta, &tb));
                 match t {
-                    Type::Nat | Type::Int => {
+                    _ if is_number(&t) => {
                         self.out.operand_types.insert(e.id, t.clone());
                         t
                     }
@@ -203,12 +223,14 @@ impl Checker {
             ExprKind::Compare(op, a, b) => {
                 let ta = self.infer(a);
                 let tb = self.infer(b);
-                let t = ta.lub(&tb);
+                let t = self.expand(&self.out.cons.lub(&ta, &tb));
                 let ordered = !matches!(op, CmpOp::Eq | CmpOp::Ne);
                 let fine = match &t {
                     Type::Nat | Type::Int | Type::Text | Type::Err | Type::Non => true,
-                    Type::Bool => !ordered,
-                    _ => false,
+                    Type::OtherPrim(p) => *p != "Principal" || !ordered,
+                    Type::Any | Type::Func(_) | Type::Async(_) | Type::Error => false,
+                    Type::Obj(s, _) => !ordered && *s == crate::syntax::ast::ObjSort::Actor,
+                    _ => !ordered,
                 };
                 if fine {
                     self.out.operand_types.insert(e.id, t);
@@ -237,7 +259,7 @@ impl Checker {
                 self.check(c, &Type::Bool);
                 let tt = self.infer(t);
                 let tf = self.infer(f);
-                tt.lub(&tf)
+                self.out.cons.lub(&tt, &tf)
             }
             ExprKind::Block(decs) => self.block(e.span, decs, None),
             ExprKind::Assign(target, value) => {
@@ -251,9 +273,10 @@ impl Checker {
             }
             ExprKind::OpAssign(op, target, value) => {
                 if let Some(t) = self.assign_target(e, target) {
+                    let t = self.expand(&t);
                     let fine = match op {
                         BinOp::Concat => matches!(t, Type::Text | Type::Err),
-                        _ => matches!(t, Type::Nat | Type::Int | Type::Err),
+                        _ => is_number(&t) || t == Type::Err,
                     };
                     if fine {
                         self.check(value, &t);
@@ -277,7 +300,7 @@ impl Checker {
                     Some(ret) => match value {
                         Some(value) => self.check(value, &ret),
                         None => {
-                            if !Type::unit().sub(&ret) {
+                            if !self.sub(&Type::unit(), &ret) {
                                 self.diags.push(diag::type_mismatch(
                                     e.span,
                                     "()",
@@ -310,6 +333,8 @@ impl Checker {
                 self.diags.push(diag::unsupported(e.span, what));
                 Type::Err
             }
+            // The data forms are `infer_data`'s.
+            _ => Type::Err,
         }
     }
 
@@ -327,12 +352,16 @@ impl Checker {
                 self.out.resolution.insert(e.id, Res::Local(*bind));
                 ty.clone()
             }
+            Binding::Other { ty, .. } => ty.clone(),
         }
     }
 
     /// The type of an assignment's target, or `None` (after an error) when it is not a
     /// mutable variable.
     fn assign_target(&mut self, assignment: &Expr, target: &Expr) -> Option<Type> {
+        if let Some(result) = self.assign_target_data(assignment, target) {
+            return result;
+        }
         let ExprKind::Var(x) = &target.kind else {
             self.infer(target);
             self.diags.push(diag::not_mutable(assignment.span));
@@ -351,7 +380,7 @@ impl Checker {
                     Some(FieldKind::Value { mutable: true, .. })
                 )
             }
-            Binding::Local { mutable, .. } => *mutable,
+            Binding::Local { mutable, .. } | Binding::Other { mutable, .. } => *mutable,
         };
         if mutable {
             Some(ty)
@@ -362,13 +391,12 @@ impl Checker {
     }
 
     fn call(&mut self, e: &Expr, callee: &Expr, args: &[Expr]) -> Type {
-        match self.infer(callee) {
+        match self.infer_expanded(callee) {
             Type::Func(func) => {
-                if func.sort != FuncSort::Local {
-                    self.diags
-                        .push(diag::unsupported(e.span, "calling a shared function"));
-                }
-                if args.len() == func.params.len() {
+                if args.len() == 1 && func.params.len() > 1 {
+                    // One argument of tuple type may stand for several parameters.
+                    self.check(&args[0], &Type::Tuple(func.params.clone()));
+                } else if args.len() == func.params.len() {
                     for (arg, param) in args.iter().zip(&func.params) {
                         self.check(arg, param);
                     }
@@ -403,8 +431,8 @@ impl Checker {
     /// A function expression: parameters and result come from the annotations, or from the
     /// expected function type where they are omitted.
     fn func_expr(&mut self, func: &FuncDec, expected: Option<&Type>) -> Type {
-        let expected = match expected {
-            Some(Type::Func(f)) if f.params.len() == func.params.len() => Some(f.clone()),
+        let expected = match expected.map(|t| self.expand(t)) {
+            Some(Type::Func(f)) if f.params.len() == func.params.len() => Some(f),
             _ => None,
         };
         let mut ty = self.func_type(func, FuncSort::Local);
@@ -424,7 +452,7 @@ impl Checker {
 
     /// Checks a function's body against its type, with the parameters in scope.
     pub(super) fn func_body(&mut self, func: &FuncDec, ty: &FuncType) {
-        self.scopes.push(HashMap::new());
+        self.push_scope();
         for (param, t) in func.params.iter().zip(&ty.params) {
             self.bind_local(&param.name.name, param.bind, false, t.clone());
         }
@@ -435,7 +463,7 @@ impl Checker {
         let saved = self.ret.replace(ret.clone());
         self.check(&func.body, &ret);
         self.ret = saved;
-        self.scopes.pop();
+        self.pop_scope();
     }
 
     /// A block: its declarations in a scope of their own; its type is the last expression's
@@ -446,7 +474,9 @@ impl Checker {
         decs: &[Dec],
         expected: Option<&Type>,
     ) -> Type {
-        self.scopes.push(HashMap::new());
+        self.push_scope();
+        self.type_decs(decs.iter());
+        self.declare_local_funcs(decs);
         let mut result = Type::unit();
         let last_expr = decs.iter().rposition(|d| !matches!(d, Dec::Error(_)));
         for (i, dec) in decs.iter().enumerate() {
@@ -470,14 +500,17 @@ impl Checker {
                     };
                     self.bind_local(&v.name.name, v.bind, v.mutable, ty);
                 }
-                Dec::Func(f) => self
-                    .diags
-                    .push(diag::unsupported(f.span, "a local function")),
-                Dec::Error(_) => {}
+                Dec::Func(f) => self.local_func_body(f),
+                Dec::LetPat(l) => {
+                    let ty = self.infer(&l.init);
+                    self.pat(&l.pat, &ty);
+                }
+                Dec::Field(_, span) => self.diags.push(diag::field_outside_record(*span)),
+                Dec::Type(_) | Dec::Class(_) | Dec::Error(_) => {}
             }
         }
         if let (Some(t), Some(i)) = (expected, last_expr) {
-            if !matches!(decs[i], Dec::Expr(_)) && !Type::unit().sub(t) {
+            if !matches!(decs[i], Dec::Expr(_)) && !self.sub(&Type::unit(), t) {
                 self.diags.push(diag::type_mismatch(
                     decl_span(&decs[i]),
                     "()",
@@ -486,22 +519,34 @@ impl Checker {
             }
         }
         if let (Some(t), None) = (expected, last_expr) {
-            if !Type::unit().sub(t) {
+            if !self.sub(&Type::unit(), t) {
                 self.diags
                     .push(diag::type_mismatch(span, "()", &t.to_string()));
             }
         }
-        self.scopes.pop();
+        self.pop_scope();
         result
     }
 }
 
-fn decl_span(dec: &Dec) -> crate::diag::Span {
+pub(super) fn decl_span(dec: &Dec) -> crate::diag::Span {
     match dec {
         Dec::Value(v) => v.span,
         Dec::Func(f) => f.span,
         Dec::Expr(e) => e.span,
-        Dec::Error(span) => *span,
+        Dec::LetPat(l) => l.span,
+        Dec::Type(t) => t.span,
+        Dec::Class(c) => c.span,
+        Dec::Field(_, span) | Dec::Error(span) => *span,
+    }
+}
+
+/// Whether arithmetic is defined on a (structural) type.
+pub(super) fn is_number(ty: &Type) -> bool {
+    match ty {
+        Type::Nat | Type::Int => true,
+        Type::OtherPrim(p) => p.starts_with("Nat") || p.starts_with("Int") || *p == "Float",
+        _ => false,
     }
 }
 

@@ -6,14 +6,21 @@
 //! failing expression gets the error type, which agrees with everything). It does not change
 //! the tree and does not decide how anything is compiled.
 
+mod data;
 mod decl;
 mod expr;
+mod obj;
+mod pat;
+pub(crate) mod print;
+mod stable;
+mod subtype;
+mod typedec;
 pub(crate) mod types;
 
 use crate::diag::Diagnostic;
 use crate::syntax::ast::{self, BindId, ExprId, FuncSort};
 use std::collections::HashMap;
-use types::Type;
+use types::{ConId, Cons, Type};
 
 /// What a name refers to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -61,6 +68,10 @@ pub(crate) struct Checked {
     pub resolution: HashMap<ExprId, Res>,
     /// The type of each local binder.
     pub bind_types: HashMap<BindId, Type>,
+    /// Every type constructor (alias) of the program.
+    pub cons: Cons,
+    /// The type definitions of the actor body, in source order.
+    pub actor_types: Vec<ConId>,
 }
 
 impl Checked {
@@ -82,16 +93,35 @@ enum Binding {
         mutable: bool,
         ty: Type,
     },
+    /// A local function, a class constructor or an object field seen from inside: typed, but
+    /// not something lowering can name.
+    Other {
+        mutable: bool,
+        ty: Type,
+    },
+}
+
+/// A type name in scope.
+#[derive(Clone, Debug)]
+enum TypeBinding {
+    Con(ConId),
+    /// The `index`th parameter of the definition being resolved.
+    Param(u32),
+    /// A class: its name stands for the (structural) type of its instances.
+    Class(Type),
 }
 
 struct Checker {
     diags: Vec<Diagnostic>,
     out: Checked,
     scopes: Vec<HashMap<String, Binding>>,
+    type_scopes: Vec<HashMap<String, TypeBinding>>,
     /// The type `return` must produce, inside a function.
     ret: Option<Type>,
     /// Which actor fields are read somewhere (for the unused-field warning).
     used: Vec<bool>,
+    /// The types of local functions and methods, keyed by their declaration's span.
+    local_funcs: HashMap<(u32, u32), types::FuncType>,
 }
 
 /// Type-checks a program: the side tables and every diagnostic (errors and warnings).
@@ -103,8 +133,10 @@ pub(crate) fn check(program: &ast::Program) -> (Checked, Vec<Diagnostic>) {
             ..Checked::default()
         },
         scopes: vec![HashMap::new()],
+        type_scopes: vec![HashMap::new()],
         ret: None,
         used: Vec::new(),
+        local_funcs: HashMap::new(),
     };
     for import in &program.imports {
         checker.diags.push(crate::diag::unsupported(
@@ -143,73 +175,34 @@ impl Checker {
         }
     }
 
+    fn bind_other(&mut self, name: &str, mutable: bool, ty: Type) {
+        if let Some(scope) = self.scopes.last_mut() {
+            scope.insert(name.to_string(), Binding::Other { mutable, ty });
+        }
+    }
+
+    fn push_scope(&mut self) {
+        self.scopes.push(HashMap::new());
+        self.type_scopes.push(HashMap::new());
+    }
+
+    fn pop_scope(&mut self) {
+        self.scopes.pop();
+        self.type_scopes.pop();
+    }
+
+    /// Unfolds aliases at the top of a type.
+    fn expand(&self, ty: &Type) -> Type {
+        self.out.cons.expand(ty)
+    }
+
+    fn sub(&self, a: &Type, b: &Type) -> bool {
+        self.out.cons.sub(a, b)
+    }
+
     fn record(&mut self, id: ExprId, ty: &Type) {
         if let Some(slot) = self.out.expr_types.get_mut(id.0 as usize) {
             *slot = Some(ty.clone());
-        }
-    }
-
-    /// Resolves a written type.
-    fn resolve_type(&mut self, ty: &ast::Type) -> Type {
-        use ast::TypeKind;
-        match &ty.kind {
-            TypeKind::Name(name) => match name.as_str() {
-                "Nat" => Type::Nat,
-                "Int" => Type::Int,
-                "Bool" => Type::Bool,
-                "Text" => Type::Text,
-                "Null" => Type::Null,
-                "Any" => Type::Any,
-                "Error" => Type::Error,
-                "None" => Type::Non,
-                other => match types::OTHER_PRIMS.iter().find(|p| **p == other) {
-                    Some(prim) => Type::OtherPrim(prim),
-                    None => {
-                        self.diags.push(crate::diag::unbound_type(ty.span, name));
-                        Type::Err
-                    }
-                },
-            },
-            TypeKind::Tuple(items) => {
-                Type::Tuple(items.iter().map(|t| self.resolve_type(t)).collect())
-            }
-            TypeKind::Paren(inner) => self.resolve_type(inner),
-            TypeKind::Option(inner) => Type::Option(Box::new(self.resolve_type(inner))),
-            TypeKind::Array { mutable, elem } => {
-                Type::Array(*mutable, Box::new(self.resolve_type(elem)))
-            }
-            TypeKind::Record(fields) => {
-                let mut resolved: Vec<(bool, String, Type)> = fields
-                    .iter()
-                    .map(|(m, n, t)| (*m, n.clone(), self.resolve_type(t)))
-                    .collect();
-                resolved.sort_by(|a, b| a.1.cmp(&b.1));
-                Type::Record(resolved)
-            }
-            TypeKind::Async(inner) => Type::Async(Box::new(self.resolve_type(inner))),
-            TypeKind::Func {
-                sort,
-                param,
-                result,
-            } => {
-                let params = self.resolve_params(param);
-                let result = self.resolve_type(result);
-                Type::Func(types::FuncType {
-                    sort: *sort,
-                    system: false,
-                    params,
-                    result: Box::new(result),
-                })
-            }
-        }
-    }
-
-    /// The parameter list of a function type: `(A, B) -> C` has two, `((A, B)) -> C` one.
-    fn resolve_params(&mut self, param: &ast::Type) -> Vec<Type> {
-        match &param.kind {
-            ast::TypeKind::Tuple(items) => items.iter().map(|t| self.resolve_type(t)).collect(),
-            ast::TypeKind::Paren(inner) => vec![self.resolve_type(inner)],
-            _ => vec![self.resolve_type(param)],
         }
     }
 

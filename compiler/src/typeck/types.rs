@@ -1,14 +1,18 @@
-//! The checker's types: their printing in moc's notation, subtyping, and the stable and
-//! shared predicates.
+//! The checker's types and the table of type constructors (aliases).
 //!
-//! The type language is wider than what minimo compiles (options, arrays, records, functions,
-//! `async`, `Error`): the checker must name those types in its diagnostics. It holds no
-//! aliases and no type variables.
+//! A type keeps the alias it was written with (`Con`, a constructor and its arguments), so
+//! that messages and the stable signature can name it as moc does; [`Cons::expand`] unfolds
+//! one alias when the structure matters. Subtyping, stability and printing live in their own
+//! modules. Nothing here reports diagnostics.
 
-use crate::syntax::ast::FuncSort;
-use std::fmt;
+use crate::syntax::ast::{FuncSort, ObjSort};
+use std::rc::Rc;
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Index into [`Cons`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) struct ConId(pub u32);
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum Type {
     Nat,
     Int,
@@ -17,23 +21,43 @@ pub(crate) enum Type {
     Null,
     Any,
     Error,
-    /// A primitive type minimo knows by name but does not compile (`Nat8`, `Float`, ...).
+    /// The other primitive types (`Nat8`, ..., `Int64`, `Float`, `Char`, `Blob`, `Principal`).
     OtherPrim(&'static str),
     Tuple(Vec<Type>),
     Option(Box<Type>),
+    /// `[T]` (false) or `[var T]` (true).
     Array(bool, Box<Type>),
-    /// Fields sorted by name: (mutable, name, type).
-    Record(Vec<(bool, String, Type)>),
+    /// An object, record or actor type; fields sorted by name.
+    Obj(ObjSort, Vec<Field>),
+    /// Tags sorted by name; a tag without payload has the unit payload.
+    Variant(Vec<Tag>),
     Func(FuncType),
     Async(Box<Type>),
-    /// The type of `return`: no value, a subtype of everything.
+    /// An alias applied to arguments, as written: `List<Nat>`.
+    Con(ConId, Rc<str>, Vec<Type>),
+    /// The `index`th parameter of the alias whose body this is.
+    Param(u32, Rc<str>),
+    /// The bottom type `None` (also the type of `return`).
     Non,
     /// The type of an expression that already has an error: it agrees with everything, so one
     /// mistake is reported once.
     Err,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub(crate) struct Field {
+    pub name: String,
+    pub mutable: bool,
+    pub ty: Type,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub(crate) struct Tag {
+    pub name: String,
+    pub ty: Type,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub(crate) struct FuncType {
     pub sort: FuncSort,
     /// System functions print with `<system>`.
@@ -42,7 +66,7 @@ pub(crate) struct FuncType {
     pub result: Box<Type>,
 }
 
-/// The primitive type names minimo recognises but does not compile.
+/// The primitive type names besides the ones with their own variant.
 pub(crate) const OTHER_PRIMS: &[&str] = &[
     "Nat8",
     "Nat16",
@@ -58,6 +82,92 @@ pub(crate) const OTHER_PRIMS: &[&str] = &[
     "Principal",
 ];
 
+/// One type definition: `type Name<params> = body`.
+#[derive(Clone, Debug)]
+pub(crate) struct ConDef {
+    pub name: Rc<str>,
+    pub params: Vec<Rc<str>>,
+    pub body: Type,
+}
+
+/// Every type constructor of a program, indexed by [`ConId`].
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Cons {
+    pub defs: Vec<ConDef>,
+}
+
+impl Cons {
+    pub fn get(&self, id: ConId) -> Option<&ConDef> {
+        self.defs.get(id.0 as usize)
+    }
+
+    /// Unfolds aliases at the top until a structural type.
+    pub fn expand(&self, ty: &Type) -> Type {
+        let mut ty = ty.clone();
+        // A definition such as `type T = T` would loop; the bound stops it.
+        for _ in 0..64 {
+            match &ty {
+                Type::Con(id, _, args) => match self.get(*id) {
+                    Some(def) => ty = subst(&def.body, args),
+                    None => return Type::Err,
+                },
+                _ => return ty,
+            }
+        }
+        Type::Err
+    }
+}
+
+/// Replaces the parameters of an alias body by the arguments.
+pub(crate) fn subst(ty: &Type, args: &[Type]) -> Type {
+    if args.is_empty() {
+        return ty.clone();
+    }
+    map(ty, &|t| match t {
+        Type::Param(i, _) => args.get(*i as usize).cloned(),
+        _ => None,
+    })
+}
+
+/// Rebuilds a type bottom-up, replacing every part for which `f` gives a replacement.
+fn map(ty: &Type, f: &dyn Fn(&Type) -> Option<Type>) -> Type {
+    if let Some(t) = f(ty) {
+        return t;
+    }
+    let go = |t: &Type| map(t, f);
+    match ty {
+        Type::Tuple(items) => Type::Tuple(items.iter().map(go).collect()),
+        Type::Option(t) => Type::Option(Box::new(go(t))),
+        Type::Array(m, t) => Type::Array(*m, Box::new(go(t))),
+        Type::Obj(sort, fields) => Type::Obj(
+            *sort,
+            fields
+                .iter()
+                .map(|fd| Field {
+                    ty: go(&fd.ty),
+                    ..fd.clone()
+                })
+                .collect(),
+        ),
+        Type::Variant(tags) => Type::Variant(
+            tags.iter()
+                .map(|t| Tag {
+                    name: t.name.clone(),
+                    ty: go(&t.ty),
+                })
+                .collect(),
+        ),
+        Type::Func(func) => Type::Func(FuncType {
+            params: func.params.iter().map(go).collect(),
+            result: Box::new(go(&func.result)),
+            ..func.clone()
+        }),
+        Type::Async(t) => Type::Async(Box::new(go(t))),
+        Type::Con(id, name, args) => Type::Con(*id, name.clone(), args.iter().map(go).collect()),
+        other => other.clone(),
+    }
+}
+
 impl Type {
     pub fn unit() -> Type {
         Type::Tuple(Vec::new())
@@ -67,146 +177,13 @@ impl Type {
         matches!(self, Type::Tuple(items) if items.is_empty())
     }
 
-    pub fn is_numeric(&self) -> bool {
-        matches!(self, Type::Nat | Type::Int)
+    pub fn record(mut fields: Vec<Field>) -> Type {
+        fields.sort_by(|a, b| a.name.cmp(&b.name));
+        Type::Obj(ObjSort::Object, fields)
     }
 
-    /// Whether a value of `self` may be used where `other` is expected.
-    pub fn sub(&self, other: &Type) -> bool {
-        use Type::*;
-        match (self, other) {
-            (Err, _) | (_, Err) | (Non, _) | (_, Any) => true,
-            (Nat, Int) => true,
-            (Null, Option(_)) => true,
-            (Tuple(a), Tuple(b)) => a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.sub(y)),
-            (Option(a), Option(b)) => a.sub(b),
-            (Array(false, a), Array(false, b)) => a.sub(b),
-            (Array(true, a), Array(true, b)) => a == b,
-            (Record(a), Record(b)) => b.iter().all(|(mb, nb, tb)| {
-                a.iter().any(|(ma, na, ta)| {
-                    na == nb && ma == mb && if *ma { ta == tb } else { ta.sub(tb) }
-                })
-            }),
-            (Func(f), Func(g)) => {
-                f.sort == g.sort
-                    && f.params.len() == g.params.len()
-                    && g.params.iter().zip(&f.params).all(|(x, y)| x.sub(y))
-                    && f.result.sub(&g.result)
-            }
-            (Async(a), Async(b)) => a.sub(b),
-            (a, b) => a == b,
-        }
-    }
-
-    /// The least common supertype, as far as minimo needs one (branches of an `if`).
-    pub fn lub(&self, other: &Type) -> Type {
-        if self.sub(other) {
-            other.clone()
-        } else if other.sub(self) {
-            self.clone()
-        } else {
-            Type::Any
-        }
-    }
-
-    /// Whether a stable variable may have this type.
-    pub fn is_stable(&self) -> bool {
-        use Type::*;
-        match self {
-            Nat | Int | Bool | Text | Null | Any | OtherPrim(_) | Non | Err => true,
-            Error | Async(_) => false,
-            Tuple(items) => items.iter().all(Type::is_stable),
-            Option(t) | Array(_, t) => t.is_stable(),
-            Record(fields) => fields.iter().all(|(_, _, t)| t.is_stable()),
-            Func(f) => f.sort != FuncSort::Local,
-        }
-    }
-
-    /// The first part of this type that cannot cross a message boundary, if any.
-    pub fn non_shared_part(&self) -> Option<&Type> {
-        use Type::*;
-        match self {
-            Nat | Int | Bool | Text | Null | Any | Error | OtherPrim(_) | Non | Err => None,
-            Async(_) | Array(true, _) => Some(self),
-            Tuple(items) => items.iter().find_map(Type::non_shared_part),
-            Option(t) | Array(false, t) => t.non_shared_part(),
-            Record(fields) => {
-                if fields.iter().any(|(mutable, _, _)| *mutable) {
-                    Some(self)
-                } else {
-                    fields.iter().find_map(|(_, _, t)| t.non_shared_part())
-                }
-            }
-            Func(f) => (f.sort == FuncSort::Local).then_some(self),
-        }
-    }
-
-    /// Whether printing this type after `?` or as a parameter needs parentheses.
-    fn needs_parens(&self) -> bool {
-        matches!(self, Type::Func(_) | Type::Async(_))
-    }
-}
-
-fn write_list(f: &mut fmt::Formatter<'_>, items: &[Type]) -> fmt::Result {
-    f.write_str("(")?;
-    for (i, item) in items.iter().enumerate() {
-        if i > 0 {
-            f.write_str(", ")?;
-        }
-        write!(f, "{item}")?;
-    }
-    f.write_str(")")
-}
-
-impl fmt::Display for Type {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use Type::*;
-        match self {
-            Nat => f.write_str("Nat"),
-            Int => f.write_str("Int"),
-            Bool => f.write_str("Bool"),
-            Text => f.write_str("Text"),
-            Null => f.write_str("Null"),
-            Any => f.write_str("Any"),
-            Error => f.write_str("Error"),
-            OtherPrim(name) => f.write_str(name),
-            Non => f.write_str("None"),
-            Err => f.write_str("???"),
-            Tuple(items) if items.len() == 1 => write!(f, "({},)", items[0]),
-            Tuple(items) => write_list(f, items),
-            Option(t) if t.needs_parens() => write!(f, "?({t})"),
-            Option(t) => write!(f, "?{t}"),
-            Array(false, t) => write!(f, "[{t}]"),
-            Array(true, t) => write!(f, "[var {t}]"),
-            Record(fields) => {
-                f.write_str("{")?;
-                for (i, (mutable, name, t)) in fields.iter().enumerate() {
-                    if i > 0 {
-                        f.write_str("; ")?;
-                    }
-                    let var = if *mutable { "var " } else { "" };
-                    write!(f, "{var}{name} : {t}")?;
-                }
-                f.write_str("}")
-            }
-            Async(t) => write!(f, "async {t}"),
-            Func(func) => {
-                if func.system {
-                    f.write_str("<system>")?;
-                }
-                match func.sort {
-                    FuncSort::Local => {}
-                    FuncSort::Shared => f.write_str("shared ")?,
-                    FuncSort::Query => f.write_str("shared query ")?,
-                }
-                match func.params.as_slice() {
-                    [single] if !matches!(single, Tuple(_)) && !single.needs_parens() => {
-                        write!(f, "{single}")?
-                    }
-                    params => write_list(f, params)?,
-                }
-                write!(f, " -> {}", func.result)
-            }
-        }
+    pub fn variant(mut tags: Vec<Tag>) -> Type {
+        tags.sort_by(|a, b| a.name.cmp(&b.name));
+        Type::Variant(tags)
     }
 }

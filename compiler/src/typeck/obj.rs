@@ -1,0 +1,142 @@
+//! Objects, classes and local functions: typed so that `minimo check` gives moc's verdict on
+//! programs that use them, although lowering does not compile them yet.
+//!
+//! An object literal's type lists its public fields (methods as function-typed fields); a
+//! class name stands for that type and is also a constructor function. `stable`/`flexible`
+//! inside an object or class is M0132. Nothing here is lowered.
+
+use super::types::{Field, FuncType, Type};
+use super::Checker;
+use crate::diag;
+use crate::syntax::ast::{
+    ClassDec, Dec, Field as AstField, FuncDec, FuncSort, ObjSort, Visibility,
+};
+
+impl Checker {
+    /// Enters the local functions and classes among `decs` (in the innermost scope), so that
+    /// they may be used before their declaration.
+    pub(super) fn declare_local_funcs(&mut self, decs: &[Dec]) {
+        for dec in decs {
+            match dec {
+                Dec::Func(f) => {
+                    let ty = self.func_type(f, FuncSort::Local);
+                    self.local_funcs
+                        .insert((f.span.start, f.span.end), ty.clone());
+                    if let Some(name) = &f.name {
+                        self.bind_other(&name.name, false, Type::Func(ty));
+                    }
+                }
+                Dec::Class(c) => self.declare_class(c),
+                _ => {}
+            }
+        }
+    }
+
+    /// Checks a local function's body against the type it was declared with.
+    pub(super) fn local_func_body(&mut self, f: &FuncDec) {
+        let ty = match self.local_funcs.get(&(f.span.start, f.span.end)) {
+            Some(ty) => ty.clone(),
+            None => self.func_type(f, FuncSort::Local),
+        };
+        self.func_body(f, &ty);
+    }
+
+    /// A class: its instances' type (from checking its body) under its name, and a
+    /// constructor function of the same name.
+    pub(super) fn declare_class(&mut self, c: &ClassDec) {
+        let params: Vec<Type> = c
+            .params
+            .iter()
+            .map(|p| match &p.annot {
+                Some(t) => self.resolve_type(t),
+                None => Type::Err,
+            })
+            .collect();
+        self.push_scope();
+        for (p, t) in c.params.iter().zip(&params) {
+            self.bind_local(&p.name.name, p.bind, false, t.clone());
+        }
+        let ty = self.object_body(ObjSort::Object, &c.fields);
+        self.pop_scope();
+        self.bind_class_type(&c.name.name, ty.clone());
+        self.bind_other(
+            &c.name.name,
+            false,
+            Type::Func(FuncType {
+                sort: FuncSort::Local,
+                system: false,
+                params,
+                result: Box::new(ty),
+            }),
+        );
+    }
+
+    /// The fields of an object literal or class body, checked in a scope of their own; the
+    /// result is the type of the object (its public fields).
+    pub(super) fn object_body(&mut self, sort: ObjSort, fields: &[AstField]) -> Type {
+        self.push_scope();
+        self.type_decs(fields.iter().map(|f| &f.dec));
+        let mut public = Vec::new();
+        for field in fields {
+            if let Some((_, span)) = field.stability {
+                self.diags.push(diag::misplaced_stability(span));
+            }
+            if let Dec::Func(f) = &field.dec {
+                let sort = f.sort.unwrap_or(FuncSort::Local);
+                let ty = self.func_type(f, sort);
+                self.local_funcs
+                    .insert((f.span.start, f.span.end), ty.clone());
+                if let Some(name) = &f.name {
+                    self.bind_other(&name.name, false, Type::Func(ty.clone()));
+                    if field.visibility == Visibility::Public {
+                        public.push(Field {
+                            name: name.name.clone(),
+                            mutable: false,
+                            ty: Type::Func(ty),
+                        });
+                    }
+                }
+            }
+            if let Dec::Class(c) = &field.dec {
+                self.declare_class(c);
+            }
+        }
+        for field in fields {
+            match &field.dec {
+                Dec::Value(v) => {
+                    let ty = match &v.annot {
+                        Some(annot) => {
+                            let t = self.resolve_type(annot);
+                            self.check(&v.init, &t);
+                            t
+                        }
+                        None => self.infer(&v.init),
+                    };
+                    self.bind_local(&v.name.name, v.bind, v.mutable, ty.clone());
+                    if field.visibility == Visibility::Public {
+                        public.push(Field {
+                            name: v.name.name.clone(),
+                            mutable: v.mutable,
+                            ty,
+                        });
+                    }
+                }
+                Dec::LetPat(l) => {
+                    let ty = self.infer(&l.init);
+                    self.pat(&l.pat, &ty);
+                }
+                Dec::Expr(e) => self.check(e, &Type::unit()),
+                Dec::Field(_, span) => self.diags.push(diag::field_outside_record(*span)),
+                _ => {}
+            }
+        }
+        for field in fields {
+            if let Dec::Func(f) = &field.dec {
+                self.local_func_body(f);
+            }
+        }
+        self.pop_scope();
+        public.sort_by(|a, b| a.name.cmp(&b.name));
+        Type::Obj(sort, public)
+    }
+}

@@ -1,0 +1,97 @@
+//! Subtyping, as moc defines it: `Nat <: Int`, `Null <: ?T`, records in width and depth
+//! (immutable fields covariant, `var` fields invariant), variants (fewer tags below more),
+//! immutable arrays covariant and mutable ones invariant, functions contravariant in their
+//! parameters, `None` below and `Any` above everything. Recursive aliases are compared
+//! coinductively: a pair of types met again while comparing it is assumed to be related.
+//! This module does not report anything.
+
+use super::types::{Cons, Type};
+
+impl Cons {
+    /// Whether a value of `a` may be used where `b` is expected.
+    pub fn sub(&self, a: &Type, b: &Type) -> bool {
+        let mut seen = Vec::new();
+        self.sub_in(a, b, &mut seen)
+    }
+
+    /// Whether `a` and `b` are equivalent (each a subtype of the other).
+    pub fn equiv(&self, a: &Type, b: &Type) -> bool {
+        self.sub(a, b) && self.sub(b, a)
+    }
+
+    fn sub_in(&self, a: &Type, b: &Type, seen: &mut Vec<(Type, Type)>) -> bool {
+        use Type::*;
+        if a == b {
+            return true;
+        }
+        match (a, b) {
+            (Err, _) | (_, Err) | (Non, _) | (_, Any) => return true,
+            (Con(..), _) | (_, Con(..)) => {
+                let pair = (a.clone(), b.clone());
+                if seen.contains(&pair) {
+                    return true;
+                }
+                seen.push(pair);
+                let (a, b) = (self.expand(a), self.expand(b));
+                return self.sub_in(&a, &b, seen);
+            }
+            _ => {}
+        }
+        match (a, b) {
+            (Nat, Int) => true,
+            (Null, Option(_)) => true,
+            (Tuple(xs), Tuple(ys)) => {
+                xs.len() == ys.len() && xs.iter().zip(ys).all(|(x, y)| self.sub_in(x, y, seen))
+            }
+            (Option(x), Option(y)) => self.sub_in(x, y, seen),
+            (Array(false, x), Array(false, y)) => self.sub_in(x, y, seen),
+            (Array(true, x), Array(true, y)) => self.sub_in(x, y, seen) && self.sub_in(y, x, seen),
+            (Obj(s1, xs), Obj(s2, ys)) => {
+                s1 == s2
+                    && ys.iter().all(|fy| {
+                        xs.iter().any(|fx| {
+                            fx.name == fy.name
+                                && fx.mutable == fy.mutable
+                                && self.sub_in(&fx.ty, &fy.ty, seen)
+                                && (!fx.mutable || self.sub_in(&fy.ty, &fx.ty, seen))
+                        })
+                    })
+            }
+            (Variant(xs), Variant(ys)) => xs.iter().all(|tx| {
+                ys.iter()
+                    .any(|ty| tx.name == ty.name && self.sub_in(&tx.ty, &ty.ty, seen))
+            }),
+            (Func(f), Func(g)) => {
+                f.sort == g.sort
+                    && f.params.len() == g.params.len()
+                    && g.params
+                        .iter()
+                        .zip(&f.params)
+                        .all(|(x, y)| self.sub_in(x, y, seen))
+                    && self.sub_in(&f.result, &g.result, seen)
+            }
+            (Async(x), Async(y)) => self.sub_in(x, y, seen),
+            _ => false,
+        }
+    }
+
+    /// A common supertype of two types (the branches of an `if`, the items of an array).
+    pub fn lub(&self, a: &Type, b: &Type) -> Type {
+        if self.sub(a, b) {
+            return b.clone();
+        }
+        if self.sub(b, a) {
+            return a.clone();
+        }
+        match (self.expand(a), self.expand(b)) {
+            (Type::Option(x), Type::Option(y)) => Type::Option(Box::new(self.lub(&x, &y))),
+            (Type::Array(false, x), Type::Array(false, y)) => {
+                Type::Array(false, Box::new(self.lub(&x, &y)))
+            }
+            (Type::Tuple(xs), Type::Tuple(ys)) if xs.len() == ys.len() => {
+                Type::Tuple(xs.iter().zip(&ys).map(|(x, y)| self.lub(x, y)).collect())
+            }
+            _ => Type::Any,
+        }
+    }
+}
