@@ -125,8 +125,9 @@ impl Findings {
             return if yes {
                 Verdict::Confirmed(format!("upgrade accepted: {warnings} confirmed with --yes"))
             } else {
+                let need = if confirmations == 1 { "needs" } else { "need" };
                 Verdict::Refused(format!(
-                    "upgrade refused: {warnings} above need confirmation; run again with --yes to accept them"
+                    "upgrade refused: {warnings} above {need} confirmation; run again with --yes to accept"
                 ))
             };
         }
