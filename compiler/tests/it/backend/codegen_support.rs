@@ -5,8 +5,8 @@
 use candid::Decode;
 use minimo_compiler::codegen::{self, Metadata, Options};
 use minimo_compiler::ir::{
-    BinOp, CmpOp, Expr, ExprKind, Func, FuncId, Global, GlobalId, LocalId, Method, MethodKind,
-    Program, Stability, Stmt, Ty,
+    idl_hash, BinOp, Case, CmpOp, Expr, ExprKind, Field, FixedTy, Func, FuncId, Global, GlobalId,
+    LocalId, Method, MethodKind, Pat, Program, Stability, Stmt, Tag, Ty,
 };
 use minimo_runtime::{CallError, Canister, Response, Vm};
 use num_bigint::{BigInt, BigUint};
@@ -329,5 +329,114 @@ pub fn decode_int(result: &StepResult) -> candid::Int {
     match Decode!(reply(result), candid::Int) {
         Ok(value) => value,
         Err(error) => panic!("the reply is not an int: {error}"),
+    }
+}
+
+/// `?value`
+pub fn some(value: Expr) -> Expr {
+    let ty = Ty::Option(Box::new(value.ty.clone()));
+    expr(ExprKind::Some(Box::new(value)), ty)
+}
+
+/// `null` at type `?inner`.
+pub fn null_of(inner: Ty) -> Expr {
+    expr(ExprKind::Null, Ty::Option(Box::new(inner)))
+}
+
+/// `[items]` (or `[var items]` when `mutable`) with element type `elem`.
+pub fn array(elem: Ty, mutable: bool, items: Vec<Expr>) -> Expr {
+    let ty = if mutable {
+        Ty::MutArray(Box::new(elem))
+    } else {
+        Ty::Array(Box::new(elem))
+    };
+    expr(ExprKind::Array(items), ty)
+}
+
+/// The record type with the given fields (sorted by hash, as the IR wants).
+pub fn record_ty(fields: &[(&str, Ty, bool)]) -> Ty {
+    let mut fields: Vec<Field> = fields
+        .iter()
+        .map(|(name, ty, mutable)| Field {
+            name: name.to_string(),
+            ty: ty.clone(),
+            mutable: *mutable,
+        })
+        .collect();
+    fields.sort_by_key(|field| idl_hash(&field.name));
+    Ty::Record(fields)
+}
+
+/// A record literal of immutable fields.
+pub fn record(fields: Vec<(&str, Expr)>) -> Expr {
+    let ty = record_ty(
+        &fields
+            .iter()
+            .map(|(name, value)| (*name, value.ty.clone(), false))
+            .collect::<Vec<_>>(),
+    );
+    record_at(ty, fields)
+}
+
+/// A record literal at a given record type.
+pub fn record_at(ty: Ty, fields: Vec<(&str, Expr)>) -> Expr {
+    let fields = fields
+        .into_iter()
+        .map(|(name, value)| (name.to_string(), value))
+        .collect();
+    expr(ExprKind::Record(fields), ty)
+}
+
+/// The variant type with the given tags (sorted by hash).
+pub fn variant_ty(tags: &[(&str, Ty)]) -> Ty {
+    let mut tags: Vec<Tag> = tags
+        .iter()
+        .map(|(name, ty)| Tag {
+            name: name.to_string(),
+            ty: ty.clone(),
+        })
+        .collect();
+    tags.sort_by_key(|tag| idl_hash(&tag.name));
+    Ty::Variant(tags)
+}
+
+/// `#tag payload` at variant type `ty`.
+pub fn variant(ty: Ty, tag: &str, payload: Expr) -> Expr {
+    expr(ExprKind::Variant(tag.to_string(), Box::new(payload)), ty)
+}
+
+pub fn fixed(ty: FixedTy, bits: u64) -> Expr {
+    expr(ExprKind::Fixed(ty, bits), Ty::Fixed(ty))
+}
+
+pub fn field(record: Expr, name: &str, ty: Ty) -> Expr {
+    expr(ExprKind::Field(Box::new(record), name.to_string()), ty)
+}
+
+pub fn index(array: Expr, at: Expr, elem: Ty) -> Expr {
+    expr(ExprKind::Index(Box::new(array), Box::new(at)), elem)
+}
+
+pub fn switch(scrutinee: Expr, cases: Vec<(Pat, Expr)>, ty: Ty) -> Expr {
+    let cases = cases
+        .into_iter()
+        .map(|(pat, body)| Case { pat, body })
+        .collect();
+    expr(ExprKind::Switch(Box::new(scrutinee), cases), ty)
+}
+
+/// The Candid text of a reply or argument (record fields appear as their ids).
+pub fn candid_text(bytes: &[u8]) -> String {
+    match candid::IDLArgs::from_bytes(bytes) {
+        Ok(args) => args.to_string(),
+        Err(error) => panic!("not a Candid message: {error}"),
+    }
+}
+
+/// The Candid bytes of the given values.
+pub fn candid_bytes(values: Vec<candid::IDLValue>) -> Vec<u8> {
+    match candid::IDLArgs::new(&values).to_bytes() {
+        Ok(bytes) => bytes,
+        Err(error) => panic!("the test's values encode: {error}"),
     }
 }

@@ -4,6 +4,7 @@ mod codegen;
 mod codegen_run;
 mod codegen_source;
 mod codegen_stable_format;
+mod codegen_stable_types;
 mod codegen_support;
 mod codegen_upgrade;
 mod runtime_library;
