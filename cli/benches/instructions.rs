@@ -1,0 +1,122 @@
+//! Instruction counts of generated code, measured in the VM (wasmtime fuel, which counts Wasm
+//! instructions much as the Internet Computer does). Run with
+//! `cargo bench -p minimo-cli --bench instructions`; it prints one line per figure, so a
+//! regression shows up as a changed number. The reference figures are moc 0.13.6's for the
+//! same programs on the same kind of host (the goal is at most half of them).
+
+use std::path::Path;
+
+use minimo_compiler::codegen;
+use minimo_runtime::{Canister, Options, Response, Vm};
+
+fn main() {
+    let vm = Vm::new(Options::default()).expect("the VM starts");
+    println!("{:<44} {:>16} {:>16}", "figure", "minimo", "moc 0.13.6");
+    counter(&vm);
+    sum_of_squares(&vm);
+    stable_entries(&vm);
+}
+
+fn program(name: &str) -> Result<Vec<u8>, String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/programs").join(name);
+    let source = std::fs::read_to_string(&path).map_err(|error| error.to_string())?;
+    minimo_compiler::compile(name, &source, &codegen::Options::default())
+        .map(|compiled| compiled.wasm)
+        .map_err(|diagnostics| {
+            minimo_compiler::render(&diagnostics, name, &source)
+                .lines()
+                .next()
+                .unwrap_or("does not compile")
+                .to_string()
+        })
+}
+
+fn install(vm: &Vm, name: &str) -> Option<Canister> {
+    match program(name) {
+        Err(reason) => {
+            println!("{name}: not measured yet ({reason})");
+            None
+        }
+        Ok(wasm) => match Canister::install(vm, "bench", &wasm, b"DIDL\x00\x00") {
+            (Ok(canister), _) => Some(canister),
+            (Err(error), _) => {
+                println!("{name}: install failed: {}: {}", error.code, error.message);
+                None
+            }
+        },
+    }
+}
+
+/// Instructions of one call, or None (printed) when it failed.
+fn call(vm: &Vm, canister: &mut Canister, method: &str, arg: &[u8]) -> Option<u64> {
+    let outcome = canister.update(vm, method, arg);
+    match outcome.result {
+        Ok(Response::Reply(_)) => Some(outcome.instructions),
+        Ok(Response::Reject(message)) => {
+            println!("{method}: rejected: {message}");
+            None
+        }
+        Err(error) => {
+            println!("{method}: {}: {}", error.code, error.message);
+            None
+        }
+    }
+}
+
+fn row(figure: &str, minimo: impl std::fmt::Display, moc: &str) {
+    println!("{figure:<44} {minimo:>16} {moc:>16}");
+}
+
+fn nat_arg(n: u64) -> Vec<u8> {
+    let mut arg = b"DIDL\x00\x01\x7d".to_vec();
+    let mut rest = n;
+    loop {
+        let byte = (rest & 0x7f) as u8;
+        rest >>= 7;
+        if rest == 0 {
+            arg.push(byte);
+            break;
+        }
+        arg.push(byte | 0x80);
+    }
+    arg
+}
+
+fn counter(vm: &Vm) {
+    let Some(mut canister) = install(vm, "counter.mo") else { return };
+    let calls = 100;
+    let mut total = 0;
+    for _ in 0..calls {
+        let Some(instructions) = call(vm, &mut canister, "inc", b"DIDL\x00\x00") else { return };
+        total += instructions;
+    }
+    row("counter: instructions per inc() call", total / calls, "-");
+}
+
+fn sum_of_squares(vm: &Vm) {
+    let Some(mut canister) = install(vm, "sum_of_squares.mo") else { return };
+    let n = 10_000;
+    let Some(empty) = call(vm, &mut canister, "run", &nat_arg(0)) else { return };
+    let Some(full) = call(vm, &mut canister, "run", &nat_arg(n)) else { return };
+    row("s += i * i over Nat: instructions per iteration", (full - empty) / n, "~1,090");
+}
+
+fn stable_entries(vm: &Vm) {
+    let Some(wasm) = program("stable_entries.mo").ok() else {
+        let _ = install(vm, "stable_entries.mo");
+        return;
+    };
+    let Some(mut canister) = install(vm, "stable_entries.mo") else { return };
+    let n = 10_000;
+    if call(vm, &mut canister, "fill", &nat_arg(n)).is_none() {
+        return;
+    }
+    let outcome = canister.upgrade(vm, &wasm, b"DIDL\x00\x00");
+    if let Err(error) = outcome.result {
+        println!("upgrade: {}: {}", error.code, error.message);
+        return;
+    }
+    row("upgrade of (Text, Nat) entries: per entry", outcome.instructions / n, "~1,950");
+    row("upgrade of 10,000 entries: instructions", outcome.instructions, "-");
+    row("upgrade of 10,000 entries: stable bytes", canister.stable_memory_size(), "-");
+}

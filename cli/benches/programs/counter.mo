@@ -1,0 +1,5 @@
+// One update call that increments a stable Nat.
+actor {
+  stable var value = 0;
+  public func inc() : async Nat { value += 1; value };
+}
