@@ -8,3 +8,4 @@ mod codegen_stable_types;
 mod codegen_support;
 mod codegen_upgrade;
 mod runtime_library;
+mod codegen_values;
