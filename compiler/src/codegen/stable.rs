@@ -15,10 +15,28 @@
 //! The payload is a complete Candid message (`DIDL`, type table, argument types, values) with
 //! exactly one argument: a record with one field per stable variable, whose field id is
 //! Candid's hash of the variable's name (`h = h * 223 + byte`, modulo 2^32, over its UTF-8
-//! bytes) and whose type is the variable's type in Candid (`Nat` as `nat`, `Int` as `int`,
-//! `Bool` as `bool`, `Text` as `text`, a tuple as the record with fields `0..n`). The format
-//! is therefore self-describing: a newer program reads it at its own types by Candid
-//! subtyping.
+//! bytes) and whose type is the variable's type in Candid, mapped as moc maps Motoko types
+//! (`candid::TypeTable`): `Nat`/`Int` as `nat`/`int`, fixed-width as `nat8`..`int64`, `Char`
+//! as `nat32`, `Float` as `float64`, `Blob` as `vec nat8`, `Principal` as `principal`,
+//! `Null` as `null`, `Any` as `reserved`, options as `opt`, tuples as records with fields
+//! `0..n`, records and variants by field hash, a recursive type as a table entry that refers
+//! to itself. `[T]` and `[var T]` are both `vec T`: mutability is not stored (the stable
+//! signature in the module's custom section records it, and the compatibility check reads
+//! that). The format is therefore self-describing, and version 1 is unchanged by these types.
+//!
+//! Decoding follows Motoko's stable subtyping, not Candid's (`candid_decode::DecodeMode`):
+//! `nat` into `Int` at any depth, extra stored record fields skipped, `null` into `?T`, a
+//! variant read at a type with more tags. A value is never lifted into an option, a missing
+//! record field is never defaulted, and fixed-width types convert to nothing else. Every
+//! failure traps with `cannot convert stored variable `x`: ...` (the variable's name is the
+//! runtime library's trap context while it is decoded). Being more permissive than moc in one
+//! place, the decoder also reads a stored `[var Nat]` as `[var Int]`, which moc's
+//! compatibility check refuses (invariance of `var`); the CLI refuses such an upgrade before
+//! the canister runs, and the conversion itself copies, so nothing is lost.
+//!
+//! Sharing is not preserved: every value is written as a tree, so two stable variables that
+//! alias one mutable array (or record with `var` fields) come back as two independent copies,
+//! and a value reachable twice is stored twice.
 //!
 //! `canister_post_upgrade` treats stable memory that is empty or whose first four bytes are
 //! zero as "nothing stored"; it traps on any other magic and on a version it does not know.
