@@ -15,6 +15,7 @@ use wasmtime::{
 };
 
 mod candid_messages;
+mod objects;
 mod text_and_streams;
 
 /// The message a call to `ic0.trap` carried.
