@@ -314,6 +314,10 @@ impl Lowerer<'_> {
                 ir::ExprKind::Return(Box::new(value))
             }
             ExprKind::Call(callee, args) => {
+                if matches!(self.checked.type_of(callee.id), Type::Func(f) if f.sort != FuncSort::Local)
+                {
+                    return self.unsupported(e, "calling a shared function");
+                }
                 let target = match self.checked.resolution.get(&callee.id) {
                     Some(Res::Field(index)) => self.targets.get(*index).copied(),
                     _ => None,

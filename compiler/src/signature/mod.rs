@@ -9,9 +9,10 @@ pub(crate) mod candid;
 pub(crate) mod compat;
 pub(crate) mod most;
 mod most_parse;
+mod pretty;
 
 use crate::syntax::ast::{self, Dec, Visibility};
-use crate::typeck::types::Type;
+use crate::typeck::types::{Cons, Type};
 use crate::typeck::{Checked, FieldKind};
 
 /// A public method as the signatures show it.
@@ -36,11 +37,16 @@ pub(crate) struct StableVar {
 pub(crate) struct Interface {
     pub stable: Vec<StableVar>,
     pub methods: Vec<MethodSig>,
+    /// The program's type constructors, which the types above refer to.
+    pub cons: Cons,
 }
 
 impl Interface {
     pub fn of(program: &ast::Program, checked: &Checked) -> Interface {
-        let mut interface = Interface::default();
+        let mut interface = Interface {
+            cons: checked.cons.clone(),
+            ..Interface::default()
+        };
         let ast::ProgBody::Actor(actor) = &program.body else {
             return interface;
         };

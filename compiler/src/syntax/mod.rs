@@ -108,6 +108,14 @@ fn expected_list(expected: &[String]) -> String {
         "\"return\"",
         "\"if\"",
         "\"ignore\"",
+        "\"object\"",
+        "\"switch\"",
+        "\"while\"",
+        "\"for\"",
+        "FloatLit",
+        "CharLit",
+        "\"[\"",
+        "\"#\"",
     ];
     let starts_exp = expected
         .iter()

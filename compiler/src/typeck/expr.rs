@@ -393,9 +393,18 @@ impl Checker {
     fn call(&mut self, e: &Expr, callee: &Expr, args: &[Expr]) -> Type {
         match self.infer_expanded(callee) {
             Type::Func(func) => {
-                if args.len() == 1 && func.params.len() > 1 {
-                    // One argument of tuple type may stand for several parameters.
-                    self.check(&args[0], &Type::Tuple(func.params.clone()));
+                let spread = match func.params.as_slice() {
+                    [single] if args.len() != 1 => match self.expand(single) {
+                        Type::Tuple(items) if items.len() == args.len() => Some(items),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                if let Some(items) = spread {
+                    // `f((a, b))` parses as two arguments; one tuple parameter takes them.
+                    for (arg, item) in args.iter().zip(&items) {
+                        self.check(arg, item);
+                    }
                 } else if args.len() == func.params.len() {
                     for (arg, param) in args.iter().zip(&func.params) {
                         self.check(arg, param);
