@@ -116,9 +116,9 @@ actor {
     let v2 = r#"
 actor {
   stable var total : Int = 0;
-  stable var label : Text = "fresh";
+  stable var name : Text = "fresh";
   public func sub(n : Int) : async Int { total -= n; total };
-  public query func describe() : async (Text, Int) { (label, total) };
+  public query func describe() : async (Text, Int) { (name, total) };
 };
 "#;
     let results = run_both(
