@@ -329,8 +329,6 @@ pub enum ExprKind {
     /// `object { fields }` (and the sort `actor`/`module` for nested ones).
     Object(ObjSort, Vec<Field>),
     Await(Box<Expr>),
-    /// Syntax the parser accepts but minimo does not compile (`await`, `?e`, ...).
-    Unsupported(&'static str),
 }
 
 #[derive(Clone, Debug)]

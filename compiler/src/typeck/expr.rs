@@ -329,10 +329,6 @@ impl Checker {
                 t
             }
             ExprKind::Func(func) => self.func_expr(func, None),
-            ExprKind::Unsupported(what) => {
-                self.diags.push(diag::unsupported(e.span, what));
-                Type::Err
-            }
             // The data forms are `infer_data`'s.
             _ => Type::Err,
         }

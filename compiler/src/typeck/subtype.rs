@@ -14,11 +14,6 @@ impl Cons {
         self.sub_in(a, b, &mut seen)
     }
 
-    /// Whether `a` and `b` are equivalent (each a subtype of the other).
-    pub fn equiv(&self, a: &Type, b: &Type) -> bool {
-        self.sub(a, b) && self.sub(b, a)
-    }
-
     fn sub_in(&self, a: &Type, b: &Type, seen: &mut Vec<(Type, Type)>) -> bool {
         use Type::*;
         if a == b {

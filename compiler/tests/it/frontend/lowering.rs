@@ -108,3 +108,123 @@ fn local_lets_become_locals_of_the_function() {
     );
     assert_eq!(p.funcs[0].param_count, 1);
 }
+
+#[test]
+fn record_types_have_fields_sorted_by_candid_hash() {
+    let p = lower("actor { stable var r = { zip = 1; city = \"a\"; var street = \"b\" }; }");
+    let ir::Ty::Record(fields) = &p.globals[0].ty else {
+        panic!("a record type")
+    };
+    let hashes: Vec<u32> = fields.iter().map(|f| ir::idl_hash(&f.name)).collect();
+    let mut sorted = hashes.clone();
+    sorted.sort();
+    assert_eq!(hashes, sorted);
+    assert!(fields.iter().any(|f| f.name == "street" && f.mutable));
+}
+
+#[test]
+fn recursive_alias_becomes_a_named_type() {
+    let p = lower("actor { type List<T> = ?(T, List<T>); stable var l : List<Nat> = null; }");
+    assert_eq!(p.types.len(), 1);
+    let ir::Ty::Named(id) = p.globals[0].ty else {
+        panic!("a named type")
+    };
+    let ir::Ty::Option(inner) = &p.types[id.0 as usize].ty else {
+        panic!("an option")
+    };
+    assert_eq!(**inner, ir::Ty::Tuple(vec![ir::Ty::Nat, ir::Ty::Named(id)]));
+}
+
+#[test]
+fn non_recursive_aliases_are_expanded() {
+    let p =
+        lower("actor { type Pair<A, B> = (A, B); stable var p : Pair<Nat, Text> = (0, \"\"); }");
+    assert!(p.types.is_empty());
+    assert_eq!(
+        p.globals[0].ty,
+        ir::Ty::Tuple(vec![ir::Ty::Nat, ir::Ty::Text])
+    );
+}
+
+#[test]
+fn switch_patterns_lower_to_ir_patterns() {
+    let p = lower(
+        "actor { func f(x : ?(Nat, {#a; #b : Text})) : Nat { switch x { case null 0; case (?(1 or 2, #a)) 1; case (?(n, #b t)) n } } }",
+    );
+    let ExprKind::Switch(_, cases) = &tail(body(&p)).kind else {
+        panic!("a switch")
+    };
+    assert!(matches!(cases[0].pat, ir::Pat::Null));
+    let ir::Pat::Some(inner) = &cases[1].pat else {
+        panic!("an option pattern")
+    };
+    let ir::Pat::Tuple(items) = &**inner else {
+        panic!("a tuple pattern")
+    };
+    assert!(matches!(&items[0], ir::Pat::Or(alts) if alts.len() == 2));
+    assert!(matches!(&items[1], ir::Pat::Variant(tag, _) if tag == "a"));
+    let ir::Pat::Some(inner) = &cases[2].pat else {
+        panic!("an option pattern")
+    };
+    assert!(matches!(&**inner, ir::Pat::Tuple(items) if matches!(items[0], ir::Pat::Bind(_))));
+}
+
+#[test]
+fn for_over_array_values_is_a_counted_while() {
+    let p =
+        lower("actor { func f(a : [Nat]) : Nat { var s = 0; for (x in a.vals()) { s += x }; s } }");
+    let ExprKind::Block(stmts, _) = &body(&p).kind else {
+        panic!("a block")
+    };
+    let ir::Stmt::Expr(for_loop) = &stmts[1] else {
+        panic!("the loop")
+    };
+    let ExprKind::Block(inner, _) = &for_loop.kind else {
+        panic!("the loop's block")
+    };
+    assert!(matches!(&inner[2], ir::Stmt::Expr(e) if matches!(e.kind, ExprKind::While(..))));
+}
+
+#[test]
+fn element_and_field_assignments_lower_to_their_ir_forms() {
+    let p = lower(
+        "actor { stable var a : [var Nat] = [var 0]; stable let r = { var n = 0 }; func f() { a[0] += 1; r.n := 2 } }",
+    );
+    let ExprKind::Block(stmts, tail) = &body(&p).kind else {
+        panic!("a block")
+    };
+    assert!(matches!(&stmts[0], ir::Stmt::Expr(e) if matches!(e.kind, ExprKind::AssignIndex(..))));
+    assert!(matches!(tail.kind, ExprKind::AssignField(..)));
+}
+
+#[test]
+fn fixed_width_literals_carry_their_bits() {
+    let p = lower("actor { stable var a : Int8 = -1; stable var b : Nat16 = 65535; }");
+    let bits: Vec<(ir::FixedTy, u64)> = p
+        .body
+        .iter()
+        .filter_map(|s| match s {
+            ir::Stmt::InitGlobal(_, e) => match e.kind {
+                ExprKind::Fixed(t, v) => Some((t, v)),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        bits,
+        vec![(ir::FixedTy::Int8, 0xff), (ir::FixedTy::Nat16, 0xffff)]
+    );
+}
+
+#[test]
+fn objects_type_check_but_are_not_lowered() {
+    let errors = minimo_compiler::lower_to_ir(
+        "t.mo",
+        "actor { let o = object { public func f() : Nat { 1 } }; public func g() : async Nat { o.f() } }",
+    )
+    .err()
+    .unwrap_or_default();
+    assert!(errors.iter().all(|d| d.code == "U0001"));
+    assert!(!errors.is_empty());
+}

@@ -23,10 +23,19 @@ enum Target {
     Nothing,
 }
 
+mod data;
+mod types;
+
 struct Lowerer<'a> {
     checked: &'a Checked,
     targets: Vec<Target>,
     errors: Vec<Diagnostic>,
+    /// Named types for `ir::Program::types`.
+    types: Vec<ir::TypeDef>,
+    /// Alias instances already named.
+    named: Vec<(Type, ir::TypeId)>,
+    /// Alias instances being lowered (a second visit means recursion).
+    in_progress: Vec<Type>,
 }
 
 /// The locals of the function (or actor body) being lowered.
@@ -37,6 +46,13 @@ struct Frame {
 }
 
 impl Frame {
+    /// A local no source binder names (loop counters, scrutinees).
+    fn temp(&mut self, ty: Ty) -> LocalId {
+        let id = LocalId(u32::try_from(self.locals.len()).unwrap_or(u32::MAX));
+        self.locals.push(ty);
+        id
+    }
+
     fn fresh(&mut self, bind: ast::BindId, ty: Ty) -> LocalId {
         let id = LocalId(u32::try_from(self.locals.len()).unwrap_or(u32::MAX));
         self.locals.push(ty);
@@ -60,6 +76,9 @@ pub(crate) fn lower(
         checked,
         targets: Vec::new(),
         errors: Vec::new(),
+        types: Vec::new(),
+        named: Vec::new(),
+        in_progress: Vec::new(),
     };
     let mut out = ir::Program {
         types: Vec::new(),
@@ -186,6 +205,7 @@ pub(crate) fn lower(
         }
     }
     out.body_locals = frame.locals;
+    out.types = std::mem::take(&mut lowerer.types);
     if lowerer.errors.is_empty() {
         Ok(out)
     } else {
@@ -197,7 +217,7 @@ impl Lowerer<'_> {
     /// The IR type of a checker type; anything else is reported (once per place) as
     /// unsupported.
     fn ty(&mut self, ty: &Type, span: Span) -> Ty {
-        match ir_ty(ty) {
+        match self.ir_ty(ty) {
             Some(t) => t,
             None => {
                 self.errors
@@ -223,11 +243,19 @@ impl Lowerer<'_> {
             ExprKind::Num(value, _) => match (&ty, value.to_biguint()) {
                 (Ty::Nat, Some(n)) => ir::ExprKind::Nat(n),
                 (Ty::Int, _) => ir::ExprKind::Int(value.clone()),
+                (Ty::Fixed(fixed), _) => match data::fixed_bits(value, *fixed) {
+                    Some(bits) => ir::ExprKind::Fixed(*fixed, bits),
+                    None => return self.unsupported(e, "this out-of-range literal"),
+                },
+                (Ty::Float, _) => {
+                    ir::ExprKind::Float(value.to_string().parse::<f64>().unwrap_or(f64::NAN))
+                }
                 _ => return self.unsupported(e, "this literal"),
             },
+            ExprKind::Text(t) if ty == Ty::Blob => ir::ExprKind::Blob(t.as_bytes().to_vec()),
             ExprKind::Text(t) => ir::ExprKind::Text(t.clone()),
             ExprKind::Bool(b) => ir::ExprKind::Bool(*b),
-            ExprKind::Null => return self.unsupported(e, "null"),
+            ExprKind::Null => ir::ExprKind::Null,
             ExprKind::Var(_) => match self.place(frame, e) {
                 Some(Place::Global(id)) => ir::ExprKind::Global(id),
                 Some(Place::Local(id)) => ir::ExprKind::Local(id),
@@ -314,6 +342,9 @@ impl Lowerer<'_> {
                 ir::ExprKind::Return(Box::new(value))
             }
             ExprKind::Call(callee, args) => {
+                if let Some(call) = self.method_call(frame, callee, args) {
+                    return call;
+                }
                 if matches!(self.checked.type_of(callee.id), Type::Func(f) if f.sort != FuncSort::Local)
                 {
                     return self.unsupported(e, "calling a shared function");
@@ -325,7 +356,20 @@ impl Lowerer<'_> {
                 let Some(Target::Func(id)) = target else {
                     return self.unsupported(e, "calling a function value");
                 };
-                ir::ExprKind::Call(id, args.iter().map(|a| self.expr(frame, a)).collect())
+                let mut lowered: Vec<ir::Expr> = args.iter().map(|a| self.expr(frame, a)).collect();
+                let arity = match self.checked.type_of(callee.id) {
+                    Type::Func(f) => f.params.len(),
+                    _ => lowered.len(),
+                };
+                if arity == 1 && lowered.len() != 1 {
+                    // `f((a, b))`: the components form the one tuple argument.
+                    let ty = Ty::Tuple(lowered.iter().map(|a| a.ty.clone()).collect());
+                    lowered = vec![ir::Expr {
+                        kind: ir::ExprKind::Tuple(lowered),
+                        ty,
+                    }];
+                }
+                ir::ExprKind::Call(id, lowered)
             }
             ExprKind::Ignore(inner) => {
                 let inner = self.expr(frame, inner);
@@ -333,8 +377,7 @@ impl Lowerer<'_> {
             }
             ExprKind::Annot(inner, _) => return self.expr(frame, inner),
             ExprKind::Func(_) => return self.unsupported(e, "a function expression"),
-            ExprKind::Unsupported(what) => return self.unsupported(e, what),
-            _ => return self.unsupported(e, "this expression"),
+            _ => return self.data_expr(frame, e, ty),
         };
         ir::Expr { kind, ty }
     }
@@ -362,6 +405,12 @@ impl Lowerer<'_> {
                 Dec::Func(f) => self
                     .errors
                     .push(diag::unsupported(f.span, "a local function")),
+                Dec::LetPat(l) => {
+                    let init = self.expr(frame, &l.init);
+                    let pat = self.pat(frame, &l.pat, &init.ty);
+                    stmts.push(ir::Stmt::LetPat(pat, init));
+                }
+                Dec::Class(c) => self.errors.push(diag::unsupported(c.span, "a class")),
                 _ => {}
             }
         }
@@ -372,6 +421,12 @@ impl Lowerer<'_> {
     }
 
     fn assign(&mut self, frame: &mut Frame, e: &Expr, target: &Expr, value: ir::Expr) -> ir::Expr {
+        if let Some(kind) = self.assign_data(frame, target, value.clone()) {
+            return ir::Expr {
+                kind,
+                ty: Ty::unit(),
+            };
+        }
         let kind = match self.place(frame, target) {
             Some(Place::Global(id)) => ir::ExprKind::AssignGlobal(id, Box::new(value)),
             Some(Place::Local(id)) => ir::ExprKind::AssignLocal(id, Box::new(value)),
@@ -403,22 +458,6 @@ fn unit() -> ir::Expr {
     ir::Expr {
         kind: ir::ExprKind::Tuple(Vec::new()),
         ty: Ty::unit(),
-    }
-}
-
-fn ir_ty(ty: &Type) -> Option<Ty> {
-    match ty {
-        Type::Nat => Some(Ty::Nat),
-        Type::Int => Some(Ty::Int),
-        Type::Bool => Some(Ty::Bool),
-        Type::Text => Some(Ty::Text),
-        Type::Non => Some(Ty::unit()),
-        Type::Tuple(items) => items
-            .iter()
-            .map(ir_ty)
-            .collect::<Option<Vec<_>>>()
-            .map(Ty::Tuple),
-        _ => None,
     }
 }
 
