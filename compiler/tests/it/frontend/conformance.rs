@@ -161,12 +161,15 @@ fn strict_match(
 fn conformance_check_cases_in_scope_pass() {
     let dir = corpus().join("check");
     let strict = std::cell::Cell::new(0usize);
+    let loose = std::cell::RefCell::new(Vec::new());
     ledger("check", CHECK_CASES, |case| {
         let source = read(&dir.join(format!("{case}.mo")));
         let expected = json(&dir.join(format!("{case}.expected.json")));
         let diagnostics = minimo_compiler::check(&format!("{case}.mo"), &source);
         if strict_match(&source, &diagnostics, &expected) {
             strict.set(strict.get() + 1);
+        } else {
+            loose.borrow_mut().push(case.to_string());
         }
         let ok = !minimo_compiler::has_errors(&diagnostics);
         let errors: Vec<(String, usize)> = diagnostics
@@ -202,9 +205,10 @@ fn conformance_check_cases_in_scope_pass() {
         Ok(())
     });
     println!(
-        "conformance check/ (range and message too): {}/{} agree",
+        "conformance check/ (range and message too): {}/{} agree; not yet: {}",
         strict.get(),
-        CHECK_CASES.len()
+        CHECK_CASES.len(),
+        loose.borrow().join(", ")
     );
 }
 
