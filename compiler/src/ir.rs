@@ -20,19 +20,121 @@ pub struct LocalId(pub u32);
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct GlobalId(pub u32);
 
+/// Index into [`Program::types`]: a named type, the only way a type refers to itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TypeId(pub u32);
+
 /// The types the code generator needs to know: how a value is represented, compared,
 /// printed, Candid-encoded and serialized into stable memory.
+///
+/// Types are monomorphic (generic definitions are instantiated by `lower`) and structural;
+/// aliases are expanded except where a type refers to itself, which goes through
+/// [`Ty::Named`] and [`Program::types`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Ty {
     /// Arbitrary-precision natural number.
     Nat,
     /// Arbitrary-precision integer (same representation as `Nat`).
     Int,
+    /// A fixed-width integer; arithmetic traps on overflow (the wrapping operators aside).
+    Fixed(FixedTy),
+    /// 64-bit IEEE 754 float.
+    Float,
     Bool,
+    /// A Unicode scalar value.
+    Char,
     /// UTF-8 text.
     Text,
+    /// Bytes.
+    Blob,
+    /// A principal (its bytes).
+    Principal,
+    /// The type of `null`.
+    Null,
+    /// The top type: any value, which nothing can inspect.
+    Any,
     /// A tuple; the empty tuple is unit `()`.
     Tuple(Vec<Ty>),
+    /// `?T`.
+    Option(Box<Ty>),
+    /// `[T]`.
+    Array(Box<Ty>),
+    /// `[var T]`.
+    MutArray(Box<Ty>),
+    /// `{ a : A; var b : B }`; fields sorted by [`idl_hash`] of their names, as in Candid.
+    Record(Vec<Field>),
+    /// `{ #a : A; #b }`; tags sorted by [`idl_hash`] of their names, as in Candid. A tag
+    /// without payload has the unit payload.
+    Variant(Vec<Tag>),
+    /// A reference to [`Program::types`], for recursive types.
+    Named(TypeId),
+}
+
+/// The fixed-width integer types.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FixedTy {
+    Nat8,
+    Nat16,
+    Nat32,
+    Nat64,
+    Int8,
+    Int16,
+    Int32,
+    Int64,
+}
+
+impl FixedTy {
+    pub fn bits(self) -> u32 {
+        match self {
+            FixedTy::Nat8 | FixedTy::Int8 => 8,
+            FixedTy::Nat16 | FixedTy::Int16 => 16,
+            FixedTy::Nat32 | FixedTy::Int32 => 32,
+            FixedTy::Nat64 | FixedTy::Int64 => 64,
+        }
+    }
+
+    pub fn signed(self) -> bool {
+        matches!(
+            self,
+            FixedTy::Int8 | FixedTy::Int16 | FixedTy::Int32 | FixedTy::Int64
+        )
+    }
+}
+
+/// A record field.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Field {
+    pub name: String,
+    pub ty: Ty,
+    /// `var` field.
+    pub mutable: bool,
+}
+
+/// A variant tag.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Tag {
+    pub name: String,
+    /// The payload type; unit when the tag has none.
+    pub ty: Ty,
+}
+
+/// A named type (the target of [`Ty::Named`]).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct TypeDef {
+    /// The source name with its instantiation, e.g. `List<Nat>`, for messages only.
+    pub name: String,
+    pub ty: Ty,
+}
+
+/// Candid's field hash of a name: `h = h * 223 + byte` over its UTF-8 bytes, modulo 2^32.
+/// A name that is a decimal number (a tuple component) hashes to that number.
+pub fn idl_hash(name: &str) -> u32 {
+    if let Ok(number) = name.parse::<u32>() {
+        return number;
+    }
+    name.bytes().fold(0u32, |hash, byte| {
+        hash.wrapping_mul(223).wrapping_add(u32::from(byte))
+    })
 }
 
 impl Ty {
@@ -45,6 +147,16 @@ impl Ty {
     }
 }
 
+impl Program {
+    /// Follows [`Ty::Named`] references until a structural type.
+    pub fn resolve<'a>(&'a self, mut ty: &'a Ty) -> &'a Ty {
+        while let Ty::Named(id) = ty {
+            ty = &self.types[id.0 as usize].ty;
+        }
+        ty
+    }
+}
+
 /// A whole program: one actor.
 #[derive(Clone, Debug)]
 pub struct Program {
@@ -52,6 +164,8 @@ pub struct Program {
     pub actor_name: Option<String>,
     /// The actor's fields, in declaration order.
     pub globals: Vec<Global>,
+    /// Named types that [`Ty::Named`] refers to (recursive types).
+    pub types: Vec<TypeDef>,
     /// Every function: public methods, private functions and system functions.
     pub funcs: Vec<Func>,
     /// The actor body in source order: field initialisations and expression statements.
@@ -124,6 +238,8 @@ pub enum Stmt {
     InitGlobal(GlobalId, Expr),
     /// Binds a local.
     Let(LocalId, Expr),
+    /// Binds the locals of a pattern; traps when the pattern does not match.
+    LetPat(Pat, Expr),
     /// Evaluates an expression for its effect and drops the value.
     Expr(Expr),
 }
@@ -139,14 +255,42 @@ pub struct Expr {
 pub enum ExprKind {
     Nat(BigUint),
     Int(BigInt),
+    /// A fixed-width literal: the value's two's-complement bits, zero-extended to 64.
+    Fixed(FixedTy, u64),
+    Float(f64),
     Bool(bool),
+    Char(char),
     Text(String),
+    Blob(Vec<u8>),
+    Null,
+    /// `?e`.
+    Some(Box<Expr>),
     Local(LocalId),
     Global(GlobalId),
     /// A tuple (the empty tuple is unit).
     Tuple(Vec<Expr>),
     /// The `index`th component of a tuple.
     Project(Box<Expr>, u32),
+    /// An array literal; `expr.ty` says whether it is mutable.
+    Array(Vec<Expr>),
+    /// `a[i]`: traps when out of bounds.
+    Index(Box<Expr>, Box<Expr>),
+    /// `a[i] := v` on a mutable array.
+    AssignIndex(Box<Expr>, Box<Expr>, Box<Expr>),
+    /// `a.size()`.
+    ArraySize(Box<Expr>),
+    /// A record literal, fields in any order (the record's type in `expr.ty` is sorted).
+    Record(Vec<(String, Expr)>),
+    /// `r.name`. The record may be of a subtype with more fields than its static type.
+    Field(Box<Expr>, String),
+    /// `r.name := v` on a `var` field.
+    AssignField(Box<Expr>, String, Box<Expr>),
+    /// `#tag e` (unit payload for `#tag`).
+    Variant(String, Box<Expr>),
+    /// Tries each case in order; traps when none matches.
+    Switch(Box<Expr>, Vec<Case>),
+    /// `while c body`.
+    While(Box<Expr>, Box<Expr>),
     Unary(UnOp, Box<Expr>),
     Binary(BinOp, Box<Expr>, Box<Expr>),
     /// A comparison; both operands have the same type (`Nat` operands compared as `Int` are
@@ -164,6 +308,35 @@ pub enum ExprKind {
     Call(FuncId, Vec<Expr>),
     /// Returns from the enclosing function.
     Return(Box<Expr>),
+}
+
+/// One `case pat body` of a switch.
+#[derive(Clone, Debug)]
+pub struct Case {
+    pub pat: Pat,
+    pub body: Expr,
+}
+
+/// A pattern. Bindings are locals of the enclosing function.
+#[derive(Clone, Debug)]
+pub enum Pat {
+    /// `_`.
+    Wild,
+    /// `x` (binds, always matches).
+    Bind(LocalId),
+    /// A literal (or any constant expression) compared by equality at the scrutinee's type.
+    Literal(Expr),
+    Tuple(Vec<Pat>),
+    /// `null`.
+    Null,
+    /// `?p`.
+    Some(Box<Pat>),
+    /// `#tag p` (`#tag` has the pattern `Wild`).
+    Variant(String, Box<Pat>),
+    /// `{ a = p; b }`: the named fields, each matched against its pattern.
+    Record(Vec<(String, Pat)>),
+    /// `p1 or p2`; alternatives bind no variables.
+    Or(Vec<Pat>),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -7,5 +7,5 @@ mod codegen_stable_format;
 mod codegen_stable_types;
 mod codegen_support;
 mod codegen_upgrade;
-mod runtime_library;
 mod codegen_values;
+mod runtime_library;
