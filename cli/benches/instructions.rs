@@ -18,7 +18,9 @@ fn main() {
 }
 
 fn program(name: &str) -> Result<Vec<u8>, String> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/programs").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("benches/programs")
+        .join(name);
     let source = std::fs::read_to_string(&path).map_err(|error| error.to_string())?;
     minimo_compiler::compile(name, &source, &codegen::Options::default())
         .map(|compiled| compiled.wasm)
@@ -83,22 +85,36 @@ fn nat_arg(n: u64) -> Vec<u8> {
 }
 
 fn counter(vm: &Vm) {
-    let Some(mut canister) = install(vm, "counter.mo") else { return };
+    let Some(mut canister) = install(vm, "counter.mo") else {
+        return;
+    };
     let calls = 100;
     let mut total = 0;
     for _ in 0..calls {
-        let Some(instructions) = call(vm, &mut canister, "inc", b"DIDL\x00\x00") else { return };
+        let Some(instructions) = call(vm, &mut canister, "inc", b"DIDL\x00\x00") else {
+            return;
+        };
         total += instructions;
     }
     row("counter: instructions per inc() call", total / calls, "-");
 }
 
 fn sum_of_squares(vm: &Vm) {
-    let Some(mut canister) = install(vm, "sum_of_squares.mo") else { return };
+    let Some(mut canister) = install(vm, "sum_of_squares.mo") else {
+        return;
+    };
     let n = 10_000;
-    let Some(empty) = call(vm, &mut canister, "run", &nat_arg(0)) else { return };
-    let Some(full) = call(vm, &mut canister, "run", &nat_arg(n)) else { return };
-    row("s += i * i over Nat: instructions per iteration", (full - empty) / n, "~1,090");
+    let Some(empty) = call(vm, &mut canister, "run", &nat_arg(0)) else {
+        return;
+    };
+    let Some(full) = call(vm, &mut canister, "run", &nat_arg(n)) else {
+        return;
+    };
+    row(
+        "s += i * i over Nat: instructions per iteration",
+        (full - empty) / n,
+        "~1,090",
+    );
 }
 
 fn stable_entries(vm: &Vm) {
@@ -106,7 +122,9 @@ fn stable_entries(vm: &Vm) {
         let _ = install(vm, "stable_entries.mo");
         return;
     };
-    let Some(mut canister) = install(vm, "stable_entries.mo") else { return };
+    let Some(mut canister) = install(vm, "stable_entries.mo") else {
+        return;
+    };
     let n = 10_000;
     if call(vm, &mut canister, "fill", &nat_arg(n)).is_none() {
         return;
@@ -116,7 +134,19 @@ fn stable_entries(vm: &Vm) {
         println!("upgrade: {}: {}", error.code, error.message);
         return;
     }
-    row("upgrade of (Text, Nat) entries: per entry", outcome.instructions / n, "~1,950");
-    row("upgrade of 10,000 entries: instructions", outcome.instructions, "-");
-    row("upgrade of 10,000 entries: stable bytes", canister.stable_memory_size(), "-");
+    row(
+        "upgrade of (Text, Nat) entries: per entry",
+        outcome.instructions / n,
+        "~1,950",
+    );
+    row(
+        "upgrade of 10,000 entries: instructions",
+        outcome.instructions,
+        "-",
+    );
+    row(
+        "upgrade of 10,000 entries: stable bytes",
+        canister.stable_memory_size(),
+        "-",
+    );
 }
