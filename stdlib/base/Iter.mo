@@ -2,6 +2,7 @@
 //! loops use. Ranges, adapters (map, filter), and conversions to and from
 //! arrays and lists. Iterators are single-pass; nothing here buffers more
 //! than a conversion needs.
+import Prim "mo:⛔";
 import Array "Array";
 import Order "Order";
 
@@ -128,7 +129,7 @@ module {
         case null break fill;
       };
     };
-    Array.tabulate<A>(count, func j { switch (out[j]) { case (?x) x; case null loop {} } });
+    Array.tabulate<A>(count, func j { switch (out[j]) { case (?x) x; case null Prim.trap("Iter.toArray: unfilled slot") } });
   };
 
   public func toArrayMut<A>(xs : Iter<A>) : [var A] {
