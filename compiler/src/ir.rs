@@ -20,6 +20,14 @@ pub struct LocalId(pub u32);
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct GlobalId(pub u32);
 
+/// Index into [`Program::locations`]: a source range that a trap reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Loc(pub u32);
+
+/// A label of the enclosing function, the target of [`ExprKind::Break`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct LabelId(pub u32);
+
 /// Index into [`Program::types`]: a named type, the only way a type refers to itself.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct TypeId(pub u32);
@@ -68,6 +76,14 @@ pub enum Ty {
     Variant(Vec<Tag>),
     /// A reference to [`Program::types`], for recursive types.
     Named(TypeId),
+    /// A function value: a closure (see [`ExprKind::Closure`]). Neither shared nor stable.
+    Func,
+    /// A value of a type parameter. Generics are erased: every value is one word, and code
+    /// that handles a `Param` never inspects it.
+    Param,
+    /// A mutable cell (see [`ExprKind::NewRef`]): how `lower` shares a `var` that a closure
+    /// captures.
+    Ref(Box<Ty>),
 }
 
 /// The fixed-width integer types.
@@ -166,6 +182,8 @@ pub struct Program {
     pub globals: Vec<Global>,
     /// Named types that [`Ty::Named`] refers to (recursive types).
     pub types: Vec<TypeDef>,
+    /// Source ranges that traps report, as moc prints them: `file.mo:8.5-8.16`.
+    pub locations: Vec<String>,
     /// Every function: public methods, private functions and system functions.
     pub funcs: Vec<Func>,
     /// The actor body in source order: field initialisations and expression statements.
@@ -205,6 +223,11 @@ pub struct Global {
 pub struct Func {
     /// The source name, for the name section and traps.
     pub name: String,
+    /// Whether the function is the code of a closure: then `locals[0]` (a parameter, counted
+    /// in `param_count`, of type [`Ty::Func`]) is the closure itself, through which
+    /// [`ExprKind::Captured`] reads the captured values, and the function is called with
+    /// [`ExprKind::CallClosure`]. Otherwise it is called directly with [`ExprKind::Call`].
+    pub closure: bool,
     /// How many of the first `locals` are parameters.
     pub param_count: u32,
     /// Parameters first, then every other local, indexed by `LocalId`.
@@ -308,6 +331,47 @@ pub enum ExprKind {
     Call(FuncId, Vec<Expr>),
     /// Returns from the enclosing function.
     Return(Box<Expr>),
+    /// A closure of `func` (whose `closure` flag is set) over the captured values, in the
+    /// order [`ExprKind::Captured`] numbers them.
+    Closure {
+        func: FuncId,
+        captures: Vec<Expr>,
+    },
+    /// The `index`th captured value of the closure whose code is running.
+    Captured(u32),
+    /// Calls a function value with arguments (the closure itself is passed first).
+    CallClosure(Box<Expr>, Vec<Expr>),
+    /// A new mutable cell holding the value.
+    NewRef(Box<Expr>),
+    /// The value in a cell.
+    Deref(Box<Expr>),
+    /// Stores into a cell.
+    AssignRef(Box<Expr>, Box<Expr>),
+    /// `loop body`: repeats until a `Break` or `Return` leaves it.
+    Loop(Box<Expr>),
+    /// A block that `Break(label, v)` leaves with the value `v` (`label l : T e`; also how
+    /// `break` and `continue` of loops are lowered).
+    Labeled(LabelId, Box<Expr>),
+    /// Leaves the enclosing `Labeled` block with that label, with a value.
+    Break(LabelId, Box<Expr>),
+    /// Traps with "assertion failure" when the condition is false.
+    Assert(Box<Expr>),
+    /// Traps with the text's message.
+    Trap(Box<Expr>),
+    /// The value's text as moc's `debug_show` gives it, at the value's type.
+    DebugShow(Box<Expr>),
+    /// A primitive of the runtime (`Prim.x` in `mo:⛔`, and built-in methods such as
+    /// `t.size()`), by name; `codegen::primitive_supported(name)` says which exist.
+    Prim(String, Vec<Expr>),
+    /// Arithmetic on a fixed-width type; traps on overflow except the wrapping operators.
+    FixedBinary(FixedOp, FixedTy, Box<Expr>, Box<Expr>),
+    /// Negation (traps on overflow), wrapping negation, or bitwise not.
+    FixedUnary(FixedUnOp, FixedTy, Box<Expr>),
+    FloatBinary(FloatOp, Box<Expr>, Box<Expr>),
+    FloatNeg(Box<Expr>),
+    /// The wrapped expression's own operation (not its operands) reports this location when
+    /// it traps.
+    Located(Loc, Box<Expr>),
 }
 
 /// One `case pat body` of a switch.
@@ -367,6 +431,59 @@ pub enum BinOp {
     IntPow,
     /// `#` on `Text`.
     TextConcat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FixedOp {
+    Add,
+    Sub,
+    Mul,
+    /// Traps on division by zero (and on `MIN / -1` for signed types).
+    Div,
+    Rem,
+    Pow,
+    /// `+%`: wrapping.
+    WrapAdd,
+    /// `-%`
+    WrapSub,
+    /// `*%`
+    WrapMul,
+    /// `**%`
+    WrapPow,
+    /// `&`
+    And,
+    /// `|`
+    Or,
+    /// `^`
+    Xor,
+    /// `<<`
+    Shl,
+    /// `>>` (arithmetic for signed types)
+    Shr,
+    /// `<<>>`
+    Rotl,
+    /// `<>>`
+    Rotr,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FixedUnOp {
+    /// `-x` on a signed type; traps on `-MIN`.
+    Neg,
+    /// `-%x`
+    WrapNeg,
+    /// `^x`
+    Not,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FloatOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Rem,
+    Pow,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -72,6 +72,7 @@ pub(crate) fn candid_name(types: &[ir::TypeDef], ty: &Ty) -> &'static str {
         Ty::Array(_) | Ty::MutArray(_) => "vec",
         Ty::Variant(_) => "variant",
         Ty::Named(_) => "a type without values",
+        Ty::Func | Ty::Param | Ty::Ref(_) => "a type that Candid cannot carry",
     }
 }
 

@@ -349,6 +349,11 @@ pub(crate) fn decode_helper(module: &mut ModuleBuilder, ty: &Ty, mode: DecodeMod
         Ty::Named(_) => {
             fail(module, &mut body, mode, "a named type without structure");
         }
+        // The front end never asks for these (they are neither shared nor stable); trapping
+        // keeps a broken producer from reading garbage.
+        Ty::Func | Ty::Param | Ty::Ref(_) => {
+            fail(module, &mut body, mode, "a type that Candid cannot carry");
+        }
     }
     body
 }

@@ -157,6 +157,9 @@ pub(crate) fn encode_helper(module: &mut ModuleBuilder, ty: &Ty) -> Body {
         Ty::Named(_) => {
             module.trap(&mut body, "internal error: a named type without structure");
         }
+        Ty::Func | Ty::Param | Ty::Ref(_) => {
+            module.trap(&mut body, "internal error: a type that Candid cannot carry");
+        }
     }
     body
 }

@@ -199,6 +199,13 @@ impl FuncCompiler<'_> {
             ExprKind::Variant(name, payload) => self.variant(name, payload),
             ExprKind::Switch(scrutinee, cases) => self.switch(scrutinee, cases),
             ExprKind::While(condition, body) => self.while_(condition, body),
+            _ => {
+                let message = format!(
+                    "not supported yet: {:?}",
+                    std::mem::discriminant(&expr.kind)
+                );
+                self.module.trap(&mut self.body, &message);
+            }
         }
     }
 

@@ -121,5 +121,8 @@ pub(crate) fn motoko_name(types: &[ir::TypeDef], ty: &Ty) -> String {
             Some(def) => def.name.clone(),
             None => format!("type {}", id.0),
         },
+        Ty::Func => "function".into(),
+        Ty::Param => "type parameter".into(),
+        Ty::Ref(inner) => format!("var {}", motoko_name(types, inner)),
     }
 }

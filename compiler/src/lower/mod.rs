@@ -82,6 +82,7 @@ pub(crate) fn lower(
     };
     let mut out = ir::Program {
         types: Vec::new(),
+        locations: Vec::new(),
         actor_name: actor.name.as_ref().map(|n| n.name.clone()),
         globals: Vec::new(),
         funcs: Vec::new(),
@@ -148,6 +149,7 @@ pub(crate) fn lower(
         let body = lowerer.expr(&mut frame, &func.body);
         out.funcs.push(ir::Func {
             name: name.clone(),
+            closure: false,
             param_count: u32::try_from(params.len()).unwrap_or(u32::MAX),
             locals: frame.locals,
             result: result_ty.clone(),

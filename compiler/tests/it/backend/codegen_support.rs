@@ -121,6 +121,7 @@ impl ProgramBuilder {
             program: Program {
                 actor_name: None,
                 types: Vec::new(),
+                locations: Vec::new(),
                 globals: Vec::new(),
                 funcs: Vec::new(),
                 body: Vec::new(),
@@ -168,6 +169,7 @@ impl ProgramBuilder {
         all.extend(locals);
         self.program.funcs.push(Func {
             name: name.to_string(),
+            closure: false,
             param_count,
             locals: all,
             result,
