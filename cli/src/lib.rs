@@ -6,5 +6,6 @@ pub mod canister_cmds;
 pub mod compile;
 pub mod drun;
 pub mod failure;
+pub mod run;
 pub mod state;
 pub mod upgrade_check;

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use minimo_cli::{canister_cmds, compile, drun, state, upgrade_check};
+use minimo_cli::{canister_cmds, compile, drun, run, state, upgrade_check};
 
 #[derive(Parser)]
 #[command(
@@ -31,6 +31,8 @@ struct Cli {
 enum Command {
     /// Parse and type-check a program.
     Check { file: PathBuf },
+    /// Run a script: a program whose top level may declare actors and await their methods.
+    Run { file: PathBuf },
     /// Compile a program to OUT.wasm, OUT.did and OUT.most.
     Build {
         file: PathBuf,
@@ -96,6 +98,7 @@ fn main() -> ExitCode {
     let state = state::Location::resolve(cli.state);
     let result = match cli.command {
         Command::Check { file } => compile::check(&file),
+        Command::Run { file } => run::run(&file),
         Command::Build { file, output } => compile::build(&file, output.as_deref()),
         Command::Deploy { file, name, yes } => {
             canister_cmds::deploy(&state, &file, name.as_deref(), yes)

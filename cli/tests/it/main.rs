@@ -4,6 +4,7 @@
 mod build_cmd;
 mod compat;
 mod compat_upgrade;
+mod conformance_run;
 mod scenarios;
 mod state_dir;
 mod support;
