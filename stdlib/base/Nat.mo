@@ -21,26 +21,20 @@ module {
     text;
   };
 
-  /// Parses decimal digits, allowing one leading `+`; `null` for empty text or
-  /// any other character.
+  /// Parses decimal digits only (no sign, no separators); `null` for empty
+  /// text or any other character.
   public func fromText(text : Text) : ?Nat {
     if (text == "") return null;
     var n = 0;
-    var first = true;
-    var sawDigit = false;
     for (c in text.chars()) {
       let code = Prim.charToNat32(c);
-      if (first and c == '+') {
-        // A sign is accepted only in front.
-      } else if (code >= 48 and code <= 57) {
+      if (code >= 48 and code <= 57) {
         n := n * 10 + Prim.nat32ToNat(code - 48);
-        sawDigit := true;
       } else {
         return null;
       };
-      first := false;
     };
-    if sawDigit ?n else null;
+    ?n;
   };
 
   public func min(x : Nat, y : Nat) : Nat { if (x < y) x else y };
