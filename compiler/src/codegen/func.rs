@@ -21,10 +21,7 @@ const I32: BlockType = BlockType::Result(ValType::I32);
 pub(crate) fn compile_func(module: &mut ModuleBuilder, func: &ir::Func) -> Body {
     let params = func.param_count as usize;
     let extra = func.locals.len().saturating_sub(params);
-    let mut compiler = FuncCompiler {
-        module,
-        body: Body::with_locals(func.param_count, extra),
-    };
+    let mut compiler = FuncCompiler::new(module, Body::with_locals(func.param_count, extra));
     compiler.expr(&func.body);
     compiler.body
 }
@@ -32,10 +29,7 @@ pub(crate) fn compile_func(module: &mut ModuleBuilder, func: &ir::Func) -> Body 
 /// Compiles the actor body into a `() -> ()` function. The initialisation of a stable field
 /// is skipped when its "restored" flag is set, which only `canister_post_upgrade` does.
 pub(crate) fn compile_actor_body(module: &mut ModuleBuilder, program: &ir::Program) -> Body {
-    let mut compiler = FuncCompiler {
-        module,
-        body: Body::with_locals(0, program.body_locals.len()),
-    };
+    let mut compiler = FuncCompiler::new(module, Body::with_locals(0, program.body_locals.len()));
     for stmt in &program.body {
         compiler.stmt(stmt);
     }
@@ -45,6 +39,27 @@ pub(crate) fn compile_actor_body(module: &mut ModuleBuilder, program: &ir::Progr
 pub(crate) struct FuncCompiler<'m> {
     pub module: &'m mut ModuleBuilder,
     pub body: Body,
+    /// Wasm blocks open around the code being emitted (see `control`).
+    pub depth: u32,
+    /// The labelled blocks open, innermost last, with the depth inside each.
+    pub labels: Vec<(ir::LabelId, u32)>,
+    /// The location a `Located` node hands to the node it wraps.
+    pub pending: Option<ir::Loc>,
+    /// The location of the node being compiled, for `control::mark`.
+    pub here: Option<ir::Loc>,
+}
+
+impl<'m> FuncCompiler<'m> {
+    pub(crate) fn new(module: &'m mut ModuleBuilder, body: Body) -> Self {
+        FuncCompiler {
+            module,
+            body,
+            depth: 0,
+            labels: Vec::new(),
+            pending: None,
+            here: None,
+        }
+    }
 }
 
 impl FuncCompiler<'_> {
@@ -81,6 +96,13 @@ impl FuncCompiler<'_> {
     }
 
     pub(crate) fn expr(&mut self, expr: &Expr) {
+        let here = self.pending.take();
+        let outer = std::mem::replace(&mut self.here, here);
+        self.expr_here(expr);
+        self.here = outer;
+    }
+
+    fn expr_here(&mut self, expr: &Expr) {
         match &expr.kind {
             ExprKind::Nat(value) => self.number(&BigInt::from(value.clone())),
             ExprKind::Int(value) => self.number(value),
@@ -118,6 +140,9 @@ impl FuncCompiler<'_> {
             ExprKind::Binary(op, left, right) => {
                 self.expr(left);
                 self.expr(right);
+                if !matches!(op, BinOp::NatAdd | BinOp::IntAdd | BinOp::IntSub) {
+                    self.mark();
+                }
                 match op {
                     BinOp::NatAdd | BinOp::IntAdd | BinOp::NatSub | BinOp::IntSub => {
                         add_or_sub(self.module, &mut self.body, *op);
@@ -136,21 +161,21 @@ impl FuncCompiler<'_> {
             ExprKind::And(left, right) => {
                 self.expr(left);
                 self.body.ins().if_(I32);
-                self.expr(right);
+                self.nested(right);
                 self.body.ins().else_().i32_const(0).end();
             }
             ExprKind::Or(left, right) => {
                 self.expr(left);
                 self.body.ins().if_(I32).i32_const(1).else_();
-                self.expr(right);
+                self.nested(right);
                 self.body.ins().end();
             }
             ExprKind::If(condition, then, otherwise) => {
                 self.expr(condition);
                 self.body.ins().if_(I32);
-                self.expr(then);
+                self.nested(then);
                 self.body.ins().else_();
-                self.expr(otherwise);
+                self.nested(otherwise);
                 self.body.ins().end();
             }
             ExprKind::Block(stmts, result) => {
@@ -199,6 +224,29 @@ impl FuncCompiler<'_> {
             ExprKind::Variant(name, payload) => self.variant(name, payload),
             ExprKind::Switch(scrutinee, cases) => self.switch(scrutinee, cases),
             ExprKind::While(condition, body) => self.while_(condition, body),
+            ExprKind::Closure { func, captures } => self.closure(*func, captures),
+            ExprKind::Captured(index) => self.captured(*index),
+            ExprKind::CallClosure(callee, args) => self.call_closure(callee, args),
+            ExprKind::NewRef(value) => self.new_ref(value),
+            ExprKind::Deref(cell) => self.deref(cell),
+            ExprKind::AssignRef(cell, value) => self.assign_ref(cell, value),
+            ExprKind::Loop(body) => self.loop_(body),
+            ExprKind::Labeled(label, body) => self.labeled(*label, body),
+            ExprKind::Break(label, value) => self.break_(*label, value),
+            ExprKind::Assert(condition) => self.assert(condition),
+            ExprKind::Trap(message) => self.trap_with(message),
+            ExprKind::FixedBinary(op, ty, left, right) => self.fixed_binary(*op, *ty, left, right),
+            ExprKind::FixedUnary(op, ty, operand) => self.fixed_unary(*op, *ty, operand),
+            ExprKind::FloatBinary(op, left, right) => self.float_binary(*op, left, right),
+            ExprKind::FloatNeg(operand) => self.float_neg(operand),
+            ExprKind::DebugShow(value) => {
+                self.expr(value);
+                super::show::show(self.module, &mut self.body, &value.ty);
+            }
+            ExprKind::Located(loc, inner) => {
+                self.pending = Some(*loc);
+                self.expr(inner);
+            }
             _ => {
                 let message = format!(
                     "not supported yet: {:?}",

@@ -11,9 +11,10 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use wasm_encoder::{
-    CodeSection, ConstExpr, CustomSection, DataSection, EntityType, ExportKind, ExportSection,
-    FunctionSection, GlobalSection, GlobalType, ImportSection, MemorySection, MemoryType, Module,
-    NameMap, NameSection, TypeSection, ValType,
+    CodeSection, ConstExpr, CustomSection, DataSection, ElementSection, Elements, EntityType,
+    ExportKind, ExportSection, FunctionSection, GlobalSection, GlobalType, ImportSection,
+    MemorySection, MemoryType, Module, NameMap, NameSection, RefType, TableSection, TableType,
+    TypeSection, ValType,
 };
 use wasmparser::{ExternalKind, Operator, Payload, TypeRef};
 
@@ -23,6 +24,9 @@ use super::Metadata;
 
 /// The name of the allocator's bump pointer global exported by the runtime library.
 const HEAP_POINTER: &str = "rt_heap_ptr";
+
+/// The name of the global holding the location of the next trapping operation.
+const TRAP_LOC: &str = "rt_trap_loc";
 
 /// A constant initial value of a runtime global.
 #[derive(Clone, Copy)]
@@ -245,10 +249,17 @@ impl<'a> RuntimeLibrary<'a> {
                 }
             }
         }
-        if self.export(HEAP_POINTER, ExternalKind::Global).is_none() {
-            problems.push(format!("the global `{HEAP_POINTER}` is not exported"));
+        for global in [HEAP_POINTER, TRAP_LOC] {
+            if self.export(global, ExternalKind::Global).is_none() {
+                problems.push(format!("the global `{global}` is not exported"));
+            }
         }
         problems
+    }
+
+    /// The index of the `rt_trap_loc` global (0 when the library lacks it: `problems` says so).
+    pub fn trap_loc_global(&self) -> u32 {
+        self.export(TRAP_LOC, ExternalKind::Global).unwrap_or(0)
     }
 
     /// The first address above the library's data and its initial heap pointer, where the
@@ -306,6 +317,20 @@ pub(crate) fn assemble(
         functions.function(generated.type_index);
     }
     out.section(&functions);
+
+    // The closure table: filled once by the element segment below and never written, so
+    // instances of one module always agree on it (see `rt_abi`).
+    if !module.table.is_empty() {
+        let mut tables = TableSection::new();
+        tables.table(TableType {
+            element_type: RefType::FUNCREF,
+            table64: false,
+            minimum: module.table.len() as u64,
+            maximum: Some(module.table.len() as u64),
+            shared: false,
+        });
+        out.section(&tables);
+    }
 
     // The heap starts above the statics; memory grows at start-up if they need more pages.
     let heap_start = align(module.statics.end(), 16);
@@ -371,6 +396,16 @@ pub(crate) fn assemble(
         exports.export(name, ExportKind::Func, *index);
     }
     out.section(&exports);
+
+    if !module.table.is_empty() {
+        let mut elements = ElementSection::new();
+        elements.active(
+            None,
+            &ConstExpr::i32_const(0),
+            Elements::Functions(module.table.as_slice().into()),
+        );
+        out.section(&elements);
+    }
 
     let mut code = CodeSection::new();
     for range in &library.code {

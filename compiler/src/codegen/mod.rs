@@ -14,7 +14,11 @@
 mod candid;
 mod candid_decode;
 mod candid_encode;
+mod closure;
 mod compare;
+mod control;
+mod fixed;
+mod float;
 mod func;
 mod layout;
 mod lifecycle;
@@ -23,6 +27,7 @@ mod module;
 mod object;
 mod pattern;
 pub mod rt_abi;
+mod show;
 mod stable;
 mod types;
 

@@ -31,6 +31,8 @@ pub(crate) enum Helper {
     Eq(ir::Ty),
     /// `(a, b) -> -1/0/1`: lexicographic order of two tuples.
     TupleCmp(ir::Ty),
+    /// `(value) -> Text`: `debug_show` at the type.
+    Show(ir::Ty),
 }
 
 /// One function defined by the code generator.
@@ -67,6 +69,14 @@ pub(crate) struct ModuleBuilder {
     pending: Vec<(Helper, u32)>,
     /// Exported functions: export name and function index.
     pub exports: Vec<(String, u32)>,
+    /// The function table: the function index of each closure's code, by table slot.
+    pub table: Vec<u32>,
+    /// The table slot of each closure function.
+    closure_slots: HashMap<ir::FuncId, u32>,
+    /// The static text object of each source location, by `Loc`.
+    locations: Vec<u32>,
+    /// The runtime's `rt_trap_loc` global.
+    pub trap_loc: u32,
 }
 
 impl ModuleBuilder {
@@ -86,11 +96,25 @@ impl ModuleBuilder {
             helpers: HashMap::new(),
             pending: Vec::new(),
             exports: Vec::new(),
+            table: Vec::new(),
+            closure_slots: HashMap::new(),
+            locations: Vec::new(),
+            trap_loc: library.trap_loc_global(),
         };
         // The program's functions come first, so that `FuncId(n)` is generated function `n`.
-        for func in &program.funcs {
+        for (index, func) in program.funcs.iter().enumerate() {
             let params = vec![ValType::I32; func.param_count as usize];
-            builder.reserve(&func.name, params, vec![ValType::I32]);
+            let wasm = builder.reserve(&func.name, params, vec![ValType::I32]);
+            if func.closure {
+                builder
+                    .closure_slots
+                    .insert(ir::FuncId(index as u32), builder.table.len() as u32);
+                builder.table.push(wasm);
+            }
+        }
+        for location in &program.locations {
+            let address = builder.statics.text(location);
+            builder.locations.push(address);
         }
         for function in rt_abi::RUNTIME_FUNCTIONS {
             let index = match library.runtime_function(function) {
@@ -188,6 +212,16 @@ impl ModuleBuilder {
         self.first_generated + id.0
     }
 
+    /// The table slot of a closure function (`None` when its `closure` flag is not set).
+    pub fn closure_slot(&self, id: ir::FuncId) -> Option<u32> {
+        self.closure_slots.get(&id).copied()
+    }
+
+    /// The address of a location's text object (`None` for an unknown `Loc`).
+    pub fn location(&self, loc: ir::Loc) -> Option<u32> {
+        self.locations.get(loc.0 as usize).copied()
+    }
+
     pub fn field(&self, id: ir::GlobalId) -> u32 {
         self.field_globals[id.0 as usize]
     }
@@ -227,6 +261,11 @@ impl ModuleBuilder {
                 vec![ValType::I32; 2],
                 vec![ValType::I32],
             ),
+            Helper::Show(ty) => (
+                format!("show {ty:?}"),
+                vec![ValType::I32],
+                vec![ValType::I32],
+            ),
         };
         let index = self.reserve(&name, params, results);
         self.helpers.insert(helper.clone(), index);
@@ -242,9 +281,22 @@ impl ModuleBuilder {
                 Helper::Encode(ty) => super::candid_encode::encode_helper(self, ty),
                 Helper::Eq(ty) => super::compare::eq_helper(self, ty),
                 Helper::TupleCmp(ty) => super::compare::tuple_cmp_helper(self, ty),
+                Helper::Show(ty) => super::show::show_helper(self, ty),
             };
             self.define(index, body);
         }
+    }
+
+    /// Emits an execution error (prefixed by the current location, if any); the stack is
+    /// polymorphic afterwards.
+    pub fn exec_error(&mut self, body: &mut Body, message: &str) {
+        let address = self.statics.bytes(message.as_bytes());
+        let trap = self.rt("exec_error");
+        body.ins()
+            .i32_const(address as i32)
+            .i32_const(message.len() as i32)
+            .call(trap)
+            .unreachable();
     }
 
     /// Emits a trap with a fixed message; the stack is polymorphic afterwards.
@@ -304,6 +356,7 @@ pub(crate) fn val_type(ty: rt_abi::Val) -> ValType {
     match ty {
         rt_abi::Val::I32 => ValType::I32,
         rt_abi::Val::I64 => ValType::I64,
+        rt_abi::Val::F64 => ValType::F64,
     }
 }
 

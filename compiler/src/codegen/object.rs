@@ -102,6 +102,7 @@ impl FuncCompiler<'_> {
     fn slot(&mut self, array: &Expr, index: &Expr) {
         self.expr(array);
         self.expr(index);
+        self.mark();
         let slot = self.module.rt("array_slot");
         self.body.ins().call(slot);
     }
@@ -191,9 +192,11 @@ impl FuncCompiler<'_> {
             .ins()
             .block(BlockType::Empty)
             .loop_(BlockType::Empty);
+        self.depth += 2;
         self.expr(condition);
         self.body.ins().i32_eqz().br_if(1);
         self.expr(body);
+        self.depth -= 2;
         self.body.ins().drop().br(0).end().end().i32_const(0);
     }
 }

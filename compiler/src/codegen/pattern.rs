@@ -28,10 +28,12 @@ impl FuncCompiler<'_> {
         for case in cases {
             self.body.ins().block(BlockType::Empty);
             self.pat(&case.pat, value, &scrutinee.ty, 0);
+            self.depth += 2;
             self.expr(&case.body);
+            self.depth -= 2;
             self.body.ins().br(1).end();
         }
-        self.module.trap(&mut self.body, NO_MATCH);
+        self.fail(NO_MATCH);
         self.body.ins().end();
     }
 

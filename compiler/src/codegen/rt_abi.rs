@@ -30,11 +30,26 @@
 //!   - variant `[TAG_VARIANT][tag hash][payload]`.
 //!   - `?v` is a box `[TAG_SOME][v]`; `null` is the word 0 (never an object address), so
 //!     `?null` (a box holding 0) differs from `null`.
+//!   - closure `[TAG_CLOSURE][table index][n][captured 0]...`: the code is entry `table
+//!     index` of the module's only table, called with `call_indirect` at the type
+//!     `(i32 closure, i32 arg...) -> i32` of its arity, the closure itself passed first so
+//!     that the code reads its captured values from it. The table holds every function of
+//!     the program whose `closure` flag is set; it is initialised by an active element
+//!     segment and never written at run time, so it is the same in every instance and the
+//!     VM's snapshot of memory and exported globals is still the whole state.
+//!   - mutable cell `[TAG_REF][value]` (a `var` that a closure captures).
 //!   - `Nat64`, `Int64` and `Float`: a box `[TAG_BITS64][64 bits]` (the bits at offset 4;
 //!     Wasm loads need no alignment). Boxing keeps every value one `i32` word.
 //! - Unboxed in the word, without tag (the static type says what the word is): `Nat8`,
 //!   `Nat16`, `Nat32` zero-extended, `Int8`, `Int16`, `Int32` sign-extended, `Char` as its
-//!   code point, `Null` as 0, `Any` as whatever it was (nothing inspects it).
+//!   code point, `Null` as 0, `Any` as whatever it was (nothing inspects it). A value of a
+//!   type parameter (`Ty::Param`) is any of the above, never inspected.
+//!
+//! # Execution errors
+//! A trap that moc reports as an execution error goes through `exec_error`, which prefixes
+//! the location in the global `rt_trap_loc` (a text object, `file.mo:8.5-8.16`, or 0) as
+//! `<location>: execution error, <what>`. Generated code sets the global right before an
+//! operation that a `Located` node wraps, after its operands.
 //! - Objects may also live in data segments (literals); only arrays and records are ever
 //!   mutated in place, and literals of those are always allocated fresh.
 //!
@@ -53,6 +68,8 @@ pub const TAG_SOME: u32 = 7;
 pub const TAG_BITS64: u32 = 8;
 pub const TAG_VARIANT: u32 = 9;
 pub const TAG_PRINCIPAL: u32 = 10;
+pub const TAG_CLOSURE: u32 = 11;
+pub const TAG_REF: u32 = 12;
 
 /// The word of `null`.
 pub const NULL: i32 = 0;
@@ -62,6 +79,7 @@ pub const NULL: i32 = 0;
 pub enum Val {
     I32,
     I64,
+    F64,
 }
 
 /// One function of the runtime library.
@@ -74,7 +92,7 @@ pub struct RtFunction {
     pub doc: &'static str,
 }
 
-use Val::{I32, I64};
+use Val::{F64, I32, I64};
 
 const fn rt(
     name: &'static str,
@@ -95,6 +113,7 @@ pub const RUNTIME_FUNCTIONS: &[RtFunction] = &[
     // Memory and traps.
     rt("alloc", &[I32], &[I32], "allocate n bytes (4-aligned, zeroed); traps cleanly when memory is exhausted"),
     rt("trap", &[I32, I32], &[], "trap with the UTF-8 message at (ptr, len); never returns"),
+    rt("exec_error", &[I32, I32], &[], "trap with '<rt_trap_loc>: execution error, ' and the message at (ptr, len), or the bare message without a location"),
     // Integers (Nat and Int share the representation).
     rt("int_from_i64", &[I64], &[I32], "box or tag a signed 64-bit value"),
     rt("int_from_u64", &[I64], &[I32], "box or tag an unsigned 64-bit value"),
@@ -157,6 +176,23 @@ pub const RUNTIME_FUNCTIONS: &[RtFunction] = &[
     rt("some", &[I32], &[I32], "?v"),
     rt("variant", &[I32, I32], &[I32], "variant with the given tag hash and payload"),
     rt("box64", &[I64], &[I32], "box of 64 bits (Nat64, Int64, Float)"),
+    // Fixed-width arithmetic (70_fixed.wat): i64 operands, width in bits, signedness, wrap.
+    rt("fixed_mul", &[I64, I64, I32, I32, I32], &[I64], "a * b at the width; 'arithmetic overflow' unless wrapping"),
+    rt("fixed_pow", &[I64, I64, I32, I32, I32], &[I64], "a ** b at the width; 'arithmetic overflow' unless wrapping, and on a negative exponent"),
+    // Float (90_float.wat).
+    rt("float_rem", &[F64, F64], &[F64], "C's fmod: exact remainder with the sign of the dividend"),
+    rt("float_pow", &[F64, F64], &[F64], "pow(x, y)"),
+    rt("float_exp", &[F64], &[F64], "e^x"),
+    rt("float_log", &[F64], &[F64], "natural logarithm"),
+    // debug_show of primitive values (80_show.wat), each returning a text.
+    rt("show_nat", &[I32], &[I32], "a Nat with digit groups: 1_000_000"),
+    rt("show_int", &[I32], &[I32], "an Int with digit groups and a sign: +5, -5, 0"),
+    rt("show_float", &[I32], &[I32], "a boxed float as %.17g with digit groups: 0.100_000_000_000_000_01"),
+    rt("show_char", &[I32], &[I32], "a char in single quotes, unescaped as moc prints it"),
+    rt("show_text", &[I32], &[I32], "a text in double quotes, unescaped as moc prints it"),
+    rt("show_blob", &[I32], &[I32], "a blob as \"\\XX...\" with upper-case hex"),
+    rt("show_principal", &[I32], &[I32], "a principal in textual form (aaaaa-aa)"),
+    rt("char_to_text", &[I32], &[I32], "a one-character text"),
     rt("bytes_new", &[I32, I32, I32], &[I32], "new [tag][len][bytes] object holding a copy of (ptr, len)"),
 ];
 

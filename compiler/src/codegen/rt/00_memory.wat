@@ -23,9 +23,9 @@
 (global $heap_ptr (export "rt_heap_ptr") (mut i32) (i32.const 0x10000))
 
 (data (i32.const 0x0400) "heap out of memory\00")
-(data (i32.const 0x0480) "division by zero\00")
-(data (i32.const 0x0500) "Natural subtraction underflow\00")
-(data (i32.const 0x0580) "negative power\00")
+(data (i32.const 0x0480) "arithmetic overflow\00")
+(data (i32.const 0x0500) "arithmetic overflow\00")
+(data (i32.const 0x0580) "arithmetic overflow\00")
 (data (i32.const 0x0600) "invalid UTF-8\00")
 (data (i32.const 0x0680) "Candid decoding error: unexpected end of input\00")
 (data (i32.const 0x0700) "Candid decoding error: LEB128 value out of range\00")
@@ -50,6 +50,44 @@
 (func $trap (export "trap") (param $ptr i32) (param $len i32)
   (call $ic0_trap (local.get $ptr) (local.get $len))
   (unreachable))
+
+;; The location of the operation that may trap next: the address of a text object such as
+;; `file.mo:8.5-8.16`, or 0 when unknown. Generated code sets it right before an operation
+;; that a `Located` node wraps; it is exported like every mutable global so that a rolled
+;; back message restores it.
+(global $trap_loc (export "rt_trap_loc") (mut i32) (i32.const 0))
+
+(data (i32.const 0x0f00) ": execution error, ")
+
+;; An execution error in moc's form: `<location>: execution error, <what>` when the location
+;; is known, else just `<what>`, with `<what>` at (ptr, len).
+(func $exec_error (export "exec_error") (param $ptr i32) (param $len i32)
+  (local $loc i32)
+  (local $n i32)
+  (local $buf i32)
+  (local.set $loc (global.get $trap_loc))
+  (if (i32.eqz (local.get $loc)) (then (call $trap (local.get $ptr) (local.get $len))))
+  (local.set $n (i32.load offset=4 (local.get $loc)))
+  (local.set $buf (call $alloc (i32.add (i32.add (local.get $n) (i32.const 19)) (local.get $len))))
+  (memory.copy (local.get $buf) (i32.add (local.get $loc) (i32.const 8)) (local.get $n))
+  (memory.copy (i32.add (local.get $buf) (local.get $n)) (i32.const 0x0f00) (i32.const 19))
+  (memory.copy (i32.add (i32.add (local.get $buf) (local.get $n)) (i32.const 19))
+               (local.get $ptr) (local.get $len))
+  (call $trap (local.get $buf) (i32.add (i32.add (local.get $n) (i32.const 19)) (local.get $len))))
+
+;; An execution error with the NUL-terminated static message at `msg`.
+(func $exec_error_msg (param $msg i32)
+  (call $exec_error (local.get $msg) (call $cstr_len (local.get $msg))))
+
+(func $cstr_len (param $msg i32) (result i32)
+  (local $end i32)
+  (local.set $end (local.get $msg))
+  (block $done
+    (loop $scan
+      (br_if $done (i32.eqz (i32.load8_u (local.get $end))))
+      (local.set $end (i32.add (local.get $end) (i32.const 1)))
+      (br $scan)))
+  (i32.sub (local.get $end) (local.get $msg)))
 
 ;; Traps with the NUL-terminated static message at `msg`.
 (func $trap_msg (param $msg i32)

@@ -290,7 +290,7 @@
 (func $nat_sub (export "nat_sub") (param $a i32) (param $b i32) (result i32)
   (local $r i32)
   (local.set $r (call $int_sub (local.get $a) (local.get $b)))
-  (if (call $int_is_neg (local.get $r)) (then (call $trap_msg (i32.const 0x0500))))
+  (if (call $int_is_neg (local.get $r)) (then (call $exec_error_msg (i32.const 0x0500))))
   (local.get $r))
 
 (func $int_mul (export "int_mul") (param $a i32) (param $b i32) (result i32)

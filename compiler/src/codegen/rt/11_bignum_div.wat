@@ -20,7 +20,7 @@
     (then
       (local.set $x (call $untag (local.get $a)))
       (local.set $y (call $untag (local.get $b)))
-      (if (i32.eqz (local.get $y)) (then (call $trap_msg (i32.const 0x0480))))
+      (if (i32.eqz (local.get $y)) (then (call $exec_error_msg (i32.const 0x0480))))
       (if (local.get $want_rem)
         (then (return (call $tag (i32.rem_s (local.get $x) (local.get $y))))))
       ;; -2^30 / -1 = 2^30 does not fit a small integer, hence the detour through i64.
@@ -31,7 +31,7 @@
   (local.set $bn (call $big_len (local.get $vb)))
   (local.set $sa (call $big_sign (local.get $va)))
   (local.set $sb (call $big_sign (local.get $vb)))
-  (if (i32.eqz (local.get $bn)) (then (call $trap_msg (i32.const 0x0480))))
+  (if (i32.eqz (local.get $bn)) (then (call $exec_error_msg (i32.const 0x0480))))
   (if (i32.lt_s (call $mag_cmp (i32.add (local.get $va) (i32.const 8)) (local.get $an)
                                (i32.add (local.get $vb) (i32.const 8)) (local.get $bn))
                 (i32.const 0))
@@ -87,7 +87,7 @@
 (func $int_pow (export "int_pow") (param $a i32) (param $b i32) (result i32)
   (local $e i32)
   (local $result i32)
-  (if (call $int_is_neg (local.get $b)) (then (call $trap_msg (i32.const 0x0580))))
+  (if (call $int_is_neg (local.get $b)) (then (call $exec_error_msg (i32.const 0x0580))))
   (if (i32.eqz (call $is_small (local.get $b)))
     (then
       (if (i32.or (i32.eq (local.get $a) (i32.const 1)) (i32.eq (local.get $a) (i32.const 3)))

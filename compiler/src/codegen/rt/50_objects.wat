@@ -40,9 +40,9 @@
 ;; bignum index is out of bounds of every array.
 (func $array_slot (export "array_slot") (param $a i32) (param $index i32) (result i32)
   (local $i i32)
-  (if (i32.eqz (i32.and (local.get $index) (i32.const 1))) (then (call $trap_msg (i32.const 0x1000))))
+  (if (i32.eqz (i32.and (local.get $index) (i32.const 1))) (then (call $exec_error_msg (i32.const 0x1000))))
   (local.set $i (i32.shr_s (local.get $index) (i32.const 1)))
-  (if (i32.ge_u (local.get $i) (i32.load offset=4 (local.get $a))) (then (call $trap_msg (i32.const 0x1000))))
+  (if (i32.ge_u (local.get $i) (i32.load offset=4 (local.get $a))) (then (call $exec_error_msg (i32.const 0x1000))))
   (i32.add (i32.add (local.get $a) (i32.const 8)) (i32.shl (local.get $i) (i32.const 2))))
 
 ;; The address of the field with the given hash of record `r`, found by binary search in the

@@ -105,7 +105,7 @@ fn nat_subtraction_underflow_traps() {
     let results = run_both(&wasm, &[Step::Update("sub", ok), Step::Update("sub", bad)]);
     assert_eq!(decode_nat(&results[0]), Nat::from(2u32));
     assert!(
-        error_message(&results[1]).contains("Natural subtraction underflow"),
+        error_message(&results[1]).contains("arithmetic overflow"),
         "{}",
         error_message(&results[1])
     );
@@ -371,5 +371,5 @@ fn small_integer_arithmetic_crosses_into_bignums_exactly() {
         );
     }
     assert_eq!(decode_nat(&results[pairs.len()]), Nat::from(0u32));
-    assert!(error_message(&results[pairs.len() + 1]).contains("Natural subtraction underflow"));
+    assert!(error_message(&results[pairs.len() + 1]).contains("arithmetic overflow"));
 }

@@ -101,7 +101,7 @@ actor {
 "#;
     let arg = Encode!(&Nat::from(1u32), &Nat::from(2u32)).expect("encodes");
     let results = run_both(&compile(source), &[Step::Update("sub", arg)]);
-    assert!(error_message(&results[0]).contains("Natural subtraction underflow"));
+    assert!(error_message(&results[0]).contains("arithmetic overflow"));
 }
 
 #[test]

@@ -207,7 +207,7 @@ fn trapping_postupgrade_rolls_the_upgrade_back() {
         &counter(1),
         &[up("inc"), Step::Upgrade(v2.build()), up("inc")],
     );
-    assert!(error_message(&results[1]).contains("Natural subtraction underflow"));
+    assert!(error_message(&results[1]).contains("arithmetic overflow"));
     assert_eq!(nats(&results[2..]), [2]);
 }
 
