@@ -1,6 +1,7 @@
 //! Tests of the code generator and the runtime library, run in the VM.
 
 mod codegen;
+mod codegen_lang;
 mod codegen_run;
 mod codegen_source;
 mod codegen_stable_format;
