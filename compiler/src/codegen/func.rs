@@ -239,6 +239,7 @@ impl FuncCompiler<'_> {
             ExprKind::FixedUnary(op, ty, operand) => self.fixed_unary(*op, *ty, operand),
             ExprKind::FloatBinary(op, left, right) => self.float_binary(*op, left, right),
             ExprKind::FloatNeg(operand) => self.float_neg(operand),
+            ExprKind::Prim(name, args) => self.prim(name, args, &expr.ty),
             ExprKind::DebugShow(value) => {
                 self.expr(value);
                 super::show::show(self.module, &mut self.body, &value.ty);
@@ -246,13 +247,6 @@ impl FuncCompiler<'_> {
             ExprKind::Located(loc, inner) => {
                 self.pending = Some(*loc);
                 self.expr(inner);
-            }
-            _ => {
-                let message = format!(
-                    "not supported yet: {:?}",
-                    std::mem::discriminant(&expr.kind)
-                );
-                self.module.trap(&mut self.body, &message);
             }
         }
     }

@@ -26,6 +26,7 @@ mod link;
 mod module;
 mod object;
 mod pattern;
+mod prim;
 pub mod rt_abi;
 mod show;
 mod stable;
@@ -34,6 +35,7 @@ mod types;
 use crate::ir;
 
 pub use candid::idl_hash;
+pub use prim::{primitive_supported, PRIMITIVES};
 pub use stable::{STABLE_FORMAT_VERSION, STABLE_HEADER_LEN, STABLE_MAGIC};
 
 /// The texts embedded as custom sections.

@@ -77,6 +77,8 @@ pub(crate) struct ModuleBuilder {
     locations: Vec<u32>,
     /// The runtime's `rt_trap_loc` global.
     pub trap_loc: u32,
+    /// The table slot of each iterator `next` function, by kind (see `prim`).
+    iterator_slots: HashMap<u32, u32>,
 }
 
 impl ModuleBuilder {
@@ -100,6 +102,7 @@ impl ModuleBuilder {
             closure_slots: HashMap::new(),
             locations: Vec::new(),
             trap_loc: library.trap_loc_global(),
+            iterator_slots: HashMap::new(),
         };
         // The program's functions come first, so that `FuncId(n)` is generated function `n`.
         for (index, func) in program.funcs.iter().enumerate() {
@@ -215,6 +218,34 @@ impl ModuleBuilder {
     /// The table slot of a closure function (`None` when its `closure` flag is not set).
     pub fn closure_slot(&self, id: ir::FuncId) -> Option<u32> {
         self.closure_slots.get(&id).copied()
+    }
+
+    /// The table slot of the `next` code of an iterator over a sequence: `kind` 0, 1 and 2
+    /// are `seq_iter_next`'s array values, array keys and blob bytes, 3 is a text's chars.
+    /// The code is a closure function `(closure) -> ?T` generated on first use.
+    pub fn iterator_slot(&mut self, kind: u32) -> u32 {
+        if let Some(slot) = self.iterator_slots.get(&kind) {
+            return *slot;
+        }
+        let index = self.reserve(
+            &format!("iterator next {kind}"),
+            vec![ValType::I32],
+            vec![ValType::I32],
+        );
+        let mut body = Body::new(1);
+        if kind == 3 {
+            body.ins().local_get(0).call(self.rt("text_iter_next"));
+        } else {
+            body.ins()
+                .local_get(0)
+                .i32_const(kind as i32)
+                .call(self.rt("seq_iter_next"));
+        }
+        self.define(index, body);
+        let slot = self.table.len() as u32;
+        self.table.push(index);
+        self.iterator_slots.insert(kind, slot);
+        slot
     }
 
     /// The address of a location's text object (`None` for an unknown `Loc`).

@@ -179,6 +179,13 @@ pub const RUNTIME_FUNCTIONS: &[RtFunction] = &[
     // Fixed-width arithmetic (70_fixed.wat): i64 operands, width in bits, signedness, wrap.
     rt("fixed_mul", &[I64, I64, I32, I32, I32], &[I64], "a * b at the width; 'arithmetic overflow' unless wrapping"),
     rt("fixed_pow", &[I64, I64, I32, I32, I32], &[I64], "a ** b at the width; 'arithmetic overflow' unless wrapping, and on a negative exponent"),
+    // Primitives (60_prim.wat).
+    rt("int_to_bits", &[I32, I32, I32, I32], &[I64], "an Int as i64 at (bits, signed); the low bits when wrapping, else 'arithmetic overflow' when it does not fit"),
+    rt("int_from_f64", &[F64], &[I32], "the Int truncating a float toward zero; traps on NaN and infinities"),
+    rt("int_to_f64", &[I32], &[F64], "the float nearest an Int"),
+    rt("decode_utf8", &[I32], &[I32], "?text of a blob, null when not UTF-8"),
+    rt("text_iter_next", &[I32], &[I32], "next of a text's chars() closure"),
+    rt("seq_iter_next", &[I32, I32], &[I32], "next of an array's vals() (0), keys() (1) or a blob's vals() (2) closure"),
     // Float (90_float.wat).
     rt("float_rem", &[F64, F64], &[F64], "C's fmod: exact remainder with the sign of the dividend"),
     rt("float_pow", &[F64, F64], &[F64], "pow(x, y)"),

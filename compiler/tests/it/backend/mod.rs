@@ -2,7 +2,9 @@
 
 mod codegen;
 mod codegen_lang;
+mod codegen_prim;
 mod codegen_run;
+mod codegen_show;
 mod codegen_source;
 mod codegen_stable_format;
 mod codegen_stable_types;
