@@ -98,6 +98,7 @@ pub const CODES: &[(&str, Category, &str)] = &[
     ),
     ("M0073", Category::Type, "assignment to an immutable target"),
     ("M0081", Category::Type, "return outside of a function"),
+    ("M0083", Category::Type, "unbound label"),
     (
         "M0096",
         Category::Type,
@@ -277,6 +278,10 @@ pub fn not_mutable(span: Span) -> Diagnostic {
         span,
         "expected mutable assignment target".to_string(),
     )
+}
+
+pub fn unbound_label(span: Span, name: &str) -> Diagnostic {
+    Diagnostic::error("M0083", span, format!("unbound label {name}"))
 }
 
 pub fn misplaced_return(span: Span) -> Diagnostic {

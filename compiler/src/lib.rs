@@ -25,6 +25,9 @@ pub struct Compiled {
     /// The stable signature (`.most`).
     pub stable_types: String,
     pub warnings: Vec<Diagnostic>,
+    /// Whether the program is a script (`minimo run`): its `canister_init` runs the whole
+    /// program, printing the final value, and the module exports no methods.
+    pub script: bool,
 }
 
 /// Parses and type-checks a program: every error and warning, in source order per stage.
@@ -58,9 +61,9 @@ pub fn compile(
     source: &str,
     options: &codegen::Options,
 ) -> Result<Compiled, Vec<Diagnostic>> {
-    let _ = path;
     let (program, checked, mut warnings) = front(source)?;
-    let ir = match lower::lower(&program, &checked) {
+    let script = matches!(program.body, syntax::ast::ProgBody::Script(_));
+    let ir = match lower::lower(&program, &checked, path, source) {
         Ok(ir) => ir,
         Err(errors) => {
             warnings.extend(errors);
@@ -81,14 +84,14 @@ pub fn compile(
         candid,
         stable_types,
         warnings,
+        script,
     })
 }
 
 /// Parses, checks and lowers a program to the IR (for the code generator's tests).
 pub fn lower_to_ir(path: &str, source: &str) -> Result<ir::Program, Vec<Diagnostic>> {
-    let _ = path;
     let (program, checked, _) = front(source)?;
-    lower::lower(&program, &checked)
+    lower::lower(&program, &checked, path, source)
 }
 
 /// The Candid service and the stable signature of a program that checks, without compiling

@@ -92,10 +92,20 @@ impl Lowerer<'_> {
                     .collect();
                 ir::ExprKind::Switch(Box::new(scrutinee), cases)
             }
-            ExprKind::While(cond, body) => ir::ExprKind::While(
-                Box::new(self.expr(frame, cond)),
-                Box::new(self.expr(frame, body)),
-            ),
+            ExprKind::While(cond, body) => {
+                let (break_label, continue_label) = self.loop_labels(e.id);
+                let cond = self.expr(frame, cond);
+                let body = self.expr(frame, body);
+                let body = node(
+                    ir::ExprKind::Labeled(continue_label, Box::new(body)),
+                    Ty::unit(),
+                );
+                let looped = node(
+                    ir::ExprKind::While(Box::new(cond), Box::new(body)),
+                    Ty::unit(),
+                );
+                ir::ExprKind::Labeled(break_label, Box::new(looped))
+            }
             ExprKind::For(pat, iter, body) => return self.for_loop(frame, e, pat, iter, body),
             ExprKind::Object(..) => return self.unsupported(e, "an object"),
             ExprKind::Await(_) => return self.unsupported(e, "await"),
@@ -134,18 +144,19 @@ impl Lowerer<'_> {
         iter: &Expr,
         body: &Expr,
     ) -> ir::Expr {
-        let ExprKind::Call(callee, args) = &iter.kind else {
-            return self.unsupported(e, "a `for` over something other than an array");
+        let ExprKind::Call(callee, _, args) = &iter.kind else {
+            return self.for_iter(frame, e, pat, iter, body);
         };
         let ExprKind::Dot(array, method) = &callee.kind else {
-            return self.unsupported(e, "a `for` over something other than an array");
+            return self.for_iter(frame, e, pat, iter, body);
         };
         let array_ty = self.checked.cons.expand(&self.checked.type_of(array.id));
         let keys = match (&array_ty, method.name.as_str(), args.is_empty()) {
             (Type::Array(..), "vals", true) => false,
             (Type::Array(..), "keys", true) => true,
-            _ => return self.unsupported(e, "a `for` over something other than an array"),
+            _ => return self.for_iter(frame, e, pat, iter, body),
         };
+        let (break_label, continue_label) = self.loop_labels(e.id);
         let array = self.expr(frame, array);
         let elem_ty = match &array.ty {
             Ty::Array(t) | Ty::MutArray(t) => (**t).clone(),
@@ -174,6 +185,10 @@ impl Lowerer<'_> {
         let item_ty = item.ty.clone();
         let pat = self.pat(frame, pat, &item_ty);
         let body = self.expr(frame, body);
+        let body = node(
+            ir::ExprKind::Labeled(continue_label, Box::new(body)),
+            Ty::unit(),
+        );
         let step = node(
             ir::ExprKind::AssignLocal(
                 i,
@@ -205,7 +220,13 @@ impl Lowerer<'_> {
                     ir::Stmt::Let(a, array),
                     ir::Stmt::Let(i, node(ir::ExprKind::Nat(0u32.into()), Ty::Nat)),
                     ir::Stmt::Expr(node(
-                        ir::ExprKind::While(Box::new(cond), Box::new(each)),
+                        ir::ExprKind::Labeled(
+                            break_label,
+                            Box::new(node(
+                                ir::ExprKind::While(Box::new(cond), Box::new(each)),
+                                Ty::unit(),
+                            )),
+                        ),
                         Ty::unit(),
                     )),
                 ],

@@ -23,7 +23,10 @@ enum Target {
     Nothing,
 }
 
+mod control;
 mod data;
+mod func;
+mod script;
 mod types;
 
 struct Lowerer<'a> {
@@ -36,6 +39,17 @@ struct Lowerer<'a> {
     named: Vec<(Type, ir::TypeId)>,
     /// Alias instances being lowered (a second visit means recursion).
     in_progress: Vec<Type>,
+    /// Lifted functions (closures), numbered from `func_base`.
+    lifted: Vec<ir::Func>,
+    func_base: u32,
+    /// The IR labels of `label`s and loops: what `break` and `continue` of each leave.
+    jump_labels: HashMap<ast::ExprId, (ir::LabelId, Option<ir::LabelId>)>,
+    next_label: u32,
+    /// Source ranges of trapping operations, for `Program::locations`.
+    locations: Vec<String>,
+    /// The source, to print moc's ranges (`file.mo:6.3-6.9`); empty when unknown.
+    source: &'a str,
+    path: &'a str,
 }
 
 /// The locals of the function (or actor body) being lowered.
@@ -43,6 +57,12 @@ struct Lowerer<'a> {
 struct Frame {
     locals: Vec<Ty>,
     map: HashMap<ast::BindId, LocalId>,
+    /// Whether this is the code of a closure, which may capture.
+    closure: bool,
+    /// The binder of the function itself (its name inside its body is the closure).
+    self_bind: Option<ast::BindId>,
+    /// The binders this closure captures, in `Captured` order.
+    captures: Vec<ast::BindId>,
 }
 
 impl Frame {
@@ -64,14 +84,9 @@ impl Frame {
 pub(crate) fn lower(
     program: &ast::Program,
     checked: &Checked,
+    path: &str,
+    source: &str,
 ) -> Result<ir::Program, Vec<Diagnostic>> {
-    let actor = match &program.body {
-        ast::ProgBody::Actor(actor) => actor,
-        ast::ProgBody::Module(_) => {
-            return Err(vec![diag::unsupported(Span::default(), "a module")])
-        }
-        ast::ProgBody::Missing => return Err(Vec::new()),
-    };
     let mut lowerer = Lowerer {
         checked,
         targets: Vec::new(),
@@ -79,6 +94,21 @@ pub(crate) fn lower(
         types: Vec::new(),
         named: Vec::new(),
         in_progress: Vec::new(),
+        lifted: Vec::new(),
+        func_base: 0,
+        jump_labels: HashMap::new(),
+        next_label: 0,
+        locations: Vec::new(),
+        source,
+        path,
+    };
+    let actor = match &program.body {
+        ast::ProgBody::Actor(actor) => actor,
+        ast::ProgBody::Module(_) => {
+            return Err(vec![diag::unsupported(Span::default(), "a module")])
+        }
+        ast::ProgBody::Script(fields) => return lowerer.script(fields),
+        ast::ProgBody::Missing => return Err(Vec::new()),
     };
     let mut out = ir::Program {
         types: Vec::new(),
@@ -125,6 +155,7 @@ pub(crate) fn lower(
         };
         lowerer.targets.push(target);
     }
+    lowerer.func_base = func_count;
     for (index, (field, info)) in actor.fields.iter().zip(&checked.fields).enumerate() {
         let (Dec::Func(func), FieldKind::Func { public, system, ty }) = (&field.dec, &info.kind)
         else {
@@ -207,6 +238,8 @@ pub(crate) fn lower(
         }
     }
     out.body_locals = frame.locals;
+    out.funcs.append(&mut lowerer.lifted);
+    out.locations = std::mem::take(&mut lowerer.locations);
     out.types = std::mem::take(&mut lowerer.types);
     if lowerer.errors.is_empty() {
         Ok(out)
@@ -258,10 +291,16 @@ impl Lowerer<'_> {
             ExprKind::Text(t) => ir::ExprKind::Text(t.clone()),
             ExprKind::Bool(b) => ir::ExprKind::Bool(*b),
             ExprKind::Null => ir::ExprKind::Null,
-            ExprKind::Var(_) => match self.place(frame, e) {
-                Some(Place::Global(id)) => ir::ExprKind::Global(id),
-                Some(Place::Local(id)) => ir::ExprKind::Local(id),
-                None => return self.unsupported(e, "a function used as a value"),
+            ExprKind::Var(_) => match self.checked.resolution.get(&e.id) {
+                Some(Res::Local(bind)) => match self.read_bind(frame, *bind) {
+                    Some(value) => return ir::Expr { ty, ..value },
+                    None => return self.unsupported(e, "this reference"),
+                },
+                _ => match self.place(frame, e) {
+                    Some(Place::Global(id)) => ir::ExprKind::Global(id),
+                    Some(Place::Local(id)) => ir::ExprKind::Local(id),
+                    None => return self.unsupported(e, "a function used as a value"),
+                },
             },
             ExprKind::Tuple(items) => {
                 ir::ExprKind::Tuple(items.iter().map(|i| self.expr(frame, i)).collect())
@@ -286,11 +325,12 @@ impl Lowerer<'_> {
                 let Some(op) = bin_op(*op, &operand) else {
                     return self.unsupported(e, "this operator");
                 };
-                ir::ExprKind::Binary(
+                let binary = ir::ExprKind::Binary(
                     op,
                     Box::new(self.expr(frame, a)),
                     Box::new(self.expr(frame, b)),
-                )
+                );
+                return self.located(e, ir::Expr { kind: binary, ty });
             }
             ExprKind::Compare(op, a, b) => ir::ExprKind::Compare(
                 cmp_op(*op),
@@ -334,6 +374,7 @@ impl Lowerer<'_> {
                     kind: ir::ExprKind::Binary(bin, Box::new(read), Box::new(value)),
                     ty: target_ty,
                 };
+                let combined = self.located(e, combined);
                 return self.assign(frame, e, target, combined);
             }
             ExprKind::Return(value) => {
@@ -343,20 +384,19 @@ impl Lowerer<'_> {
                 };
                 ir::ExprKind::Return(Box::new(value))
             }
-            ExprKind::Call(callee, args) => {
+            ExprKind::Call(callee, _, args) => {
                 if let Some(call) = self.method_call(frame, callee, args) {
                     return call;
                 }
-                if matches!(self.checked.type_of(callee.id), Type::Func(f) if f.sort != FuncSort::Local)
+                let own_method = matches!(callee.kind, ExprKind::Var(_));
+                if own_method
+                    && matches!(self.checked.type_of(callee.id), Type::Func(f) if f.sort != FuncSort::Local)
                 {
                     return self.unsupported(e, "calling a shared function");
                 }
                 let target = match self.checked.resolution.get(&callee.id) {
                     Some(Res::Field(index)) => self.targets.get(*index).copied(),
                     _ => None,
-                };
-                let Some(Target::Func(id)) = target else {
-                    return self.unsupported(e, "calling a function value");
                 };
                 let mut lowered: Vec<ir::Expr> = args.iter().map(|a| self.expr(frame, a)).collect();
                 let arity = match self.checked.type_of(callee.id) {
@@ -371,15 +411,36 @@ impl Lowerer<'_> {
                         ty,
                     }];
                 }
-                ir::ExprKind::Call(id, lowered)
+                match target {
+                    Some(Target::Func(id)) => ir::ExprKind::Call(id, lowered),
+                    _ => {
+                        let callee = self.expr(frame, callee);
+                        ir::ExprKind::CallClosure(Box::new(callee), lowered)
+                    }
+                }
             }
             ExprKind::Ignore(inner) => {
                 let inner = self.expr(frame, inner);
                 ir::ExprKind::Block(vec![ir::Stmt::Expr(inner)], Box::new(unit()))
             }
             ExprKind::Annot(inner, _) => return self.expr(frame, inner),
-            ExprKind::Func(_) => return self.unsupported(e, "a function expression"),
-            _ => return self.data_expr(frame, e, ty),
+            ExprKind::Func(f) => {
+                let fty = self.checked.type_of(e.id);
+                return self.func_value(frame, f, &fty, None);
+            }
+            ExprKind::Await(inner) => {
+                return ir::Expr {
+                    ty,
+                    ..self.expr(frame, inner)
+                }
+            }
+            ExprKind::Object(_, fields) => return self.object(frame, fields, ty),
+            _ => {
+                if let Some(lowered) = self.control_expr(frame, e, &ty) {
+                    return lowered;
+                }
+                return self.data_expr(frame, e, ty);
+            }
         };
         ir::Expr { kind, ty }
     }
@@ -391,29 +452,7 @@ impl Lowerer<'_> {
         for (i, dec) in decs.iter().enumerate() {
             match dec {
                 Dec::Expr(e) if Some(i) == last => tail = self.expr(frame, e),
-                Dec::Expr(e) => {
-                    let e = self.expr(frame, e);
-                    stmts.push(ir::Stmt::Expr(e));
-                }
-                Dec::Value(v) => {
-                    let init = self.expr(frame, &v.init);
-                    let local_ty = match self.checked.bind_types.get(&v.bind) {
-                        Some(t) => self.ty(t, v.span),
-                        None => init.ty.clone(),
-                    };
-                    let id = frame.fresh(v.bind, local_ty);
-                    stmts.push(ir::Stmt::Let(id, init));
-                }
-                Dec::Func(f) => self
-                    .errors
-                    .push(diag::unsupported(f.span, "a local function")),
-                Dec::LetPat(l) => {
-                    let init = self.expr(frame, &l.init);
-                    let pat = self.pat(frame, &l.pat, &init.ty);
-                    stmts.push(ir::Stmt::LetPat(pat, init));
-                }
-                Dec::Class(c) => self.errors.push(diag::unsupported(c.span, "a class")),
-                _ => {}
+                dec => self.dec(frame, dec, &mut stmts),
             }
         }
         ir::Expr {
@@ -427,6 +466,12 @@ impl Lowerer<'_> {
             return ir::Expr {
                 kind,
                 ty: Ty::unit(),
+            };
+        }
+        if let Some(Res::Local(bind)) = self.checked.resolution.get(&target.id) {
+            return match self.assign_bind(frame, *bind, value) {
+                Some(assigned) => assigned,
+                None => self.unsupported(e, "this assignment"),
             };
         }
         let kind = match self.place(frame, target) {

@@ -42,7 +42,11 @@ impl Lowerer<'_> {
             Type::Option(t) => Ty::Option(Box::new(self.ir_ty(t)?)),
             Type::Array(false, t) => Ty::Array(Box::new(self.ir_ty(t)?)),
             Type::Array(true, t) => Ty::MutArray(Box::new(self.ir_ty(t)?)),
-            Type::Obj(ObjSort::Object, fields) => {
+            Type::Func(_) => Ty::Func,
+            // Script mode: an actor's methods return their values directly.
+            Type::Async(inner) => return self.ir_ty(inner),
+            Type::Obj(ObjSort::Object | ObjSort::Module, fields)
+            | Type::Obj(ObjSort::Actor, fields) => {
                 let mut out = Vec::new();
                 for f in fields {
                     out.push(ir::Field {

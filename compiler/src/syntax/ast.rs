@@ -67,8 +67,11 @@ pub struct Import {
 #[derive(Clone, Debug)]
 pub enum ProgBody {
     Actor(Actor),
-    /// `module { ... }`: parsed only to report what is misplaced in it.
+    /// `module { ... }`: a library file (what `import` loads).
     Module(Vec<Field>),
+    /// Anything else: a script (`minimo run`), whose declarations and expressions run in
+    /// order; actors declared in it are objects of the script.
+    Script(Vec<Field>),
     /// The parser could not recover a body.
     Missing,
 }
@@ -114,6 +117,8 @@ pub enum Dec {
     Type(TypeDec),
     /// `class C(params) { fields }`.
     Class(ClassDec),
+    /// `actor A { fields }` or `module M { fields }` declared inside a script or a body.
+    Object(ObjDec),
     /// A record field written where a declaration was expected (`a = e`): the parser turns
     /// braces whose items are fields into a record literal, so one left here is an error.
     Field(ExpField, Span),
@@ -136,9 +141,29 @@ pub struct TypeDec {
     pub span: Span,
 }
 
+/// A named `actor`/`module`/`object` declaration (`actor Bank { ... }`).
+#[derive(Clone, Debug)]
+pub struct ObjDec {
+    pub sort: ObjSort,
+    pub name: Ident,
+    pub bind: BindId,
+    pub fields: Vec<Field>,
+    pub span: Span,
+}
+
+/// A type parameter of a generic function or class: `T` or `T <: Bound`.
+#[derive(Clone, Debug)]
+pub struct TypeParam {
+    pub name: Ident,
+    pub bound: Option<Type>,
+}
+
 #[derive(Clone, Debug)]
 pub struct ClassDec {
     pub name: Ident,
+    /// The constructor function's binder.
+    pub bind: BindId,
+    pub tparams: Vec<TypeParam>,
     pub params: Vec<Param>,
     pub fields: Vec<Field>,
     pub span: Span,
@@ -223,6 +248,9 @@ pub struct FuncDec {
     /// The span of `shared (msg)`'s pattern, when present.
     pub shared_pattern: Option<Span>,
     pub name: Option<Ident>,
+    /// The binder of a named function, through which uses of its name resolve.
+    pub bind: BindId,
+    pub tparams: Vec<TypeParam>,
     pub params: Vec<Param>,
     /// The span of the parameter pattern, parentheses included.
     pub params_span: Span,
@@ -243,6 +271,8 @@ pub enum UnOp {
     Neg,
     Pos,
     Not,
+    /// `^x` on a fixed-width type.
+    BitNot,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -254,6 +284,17 @@ pub enum BinOp {
     Rem,
     Pow,
     Concat,
+    WrapAdd,
+    WrapSub,
+    WrapMul,
+    WrapPow,
+    BitAnd,
+    BitOr,
+    BitXor,
+    Shl,
+    Shr,
+    Rotl,
+    Rotr,
 }
 
 impl BinOp {
@@ -266,6 +307,17 @@ impl BinOp {
             BinOp::Rem => "%",
             BinOp::Pow => "**",
             BinOp::Concat => "#",
+            BinOp::WrapAdd => "+%",
+            BinOp::WrapSub => "-%",
+            BinOp::WrapMul => "*%",
+            BinOp::WrapPow => "**%",
+            BinOp::BitAnd => "&",
+            BinOp::BitOr => "|",
+            BinOp::BitXor => "^",
+            BinOp::Shl => "<<",
+            BinOp::Shr => ">>",
+            BinOp::Rotl => "<<>",
+            BinOp::Rotr => "<>>",
         }
     }
 }
@@ -303,7 +355,8 @@ pub enum ExprKind {
     /// `x op= e`.
     OpAssign(BinOp, Box<Expr>, Box<Expr>),
     Return(Option<Box<Expr>>),
-    Call(Box<Expr>, Vec<Expr>),
+    /// A call with its explicit type arguments (`f<Nat>(x)`), possibly none.
+    Call(Box<Expr>, Vec<Type>, Vec<Expr>),
     Ignore(Box<Expr>),
     Annot(Box<Expr>, Type),
     Func(Box<FuncDec>),
@@ -329,6 +382,20 @@ pub enum ExprKind {
     /// `object { fields }` (and the sort `actor`/`module` for nested ones).
     Object(ObjSort, Vec<Field>),
     Await(Box<Expr>),
+    /// `loop body` and `loop body while cond`.
+    Loop(Box<Expr>, Option<Box<Expr>>),
+    /// `label l : T body` (the annotation is optional).
+    Label(Ident, Option<Type>, Box<Expr>),
+    /// `break l e` (`break l` breaks with unit; an unlabelled `break` has no label).
+    Break(Option<Ident>, Option<Box<Expr>>),
+    /// `continue l` (or unlabelled).
+    Continue(Option<Ident>),
+    Assert(Box<Expr>),
+    DebugShow(Box<Expr>),
+    /// `do ? { ... }`: `e!` inside leaves it with `null`.
+    DoOpt(Box<Expr>),
+    /// `e!`.
+    Bang(Box<Expr>),
 }
 
 #[derive(Clone, Debug)]
@@ -353,6 +420,7 @@ pub enum TypeKind {
     Variant(Vec<(String, Option<Type>)>),
     Func {
         sort: FuncSort,
+        tparams: Vec<TypeParam>,
         param: Box<Type>,
         result: Box<Type>,
     },

@@ -179,6 +179,38 @@ enum Raw {
     Gt,
     #[token(">=")]
     Ge,
+    #[token("assert")]
+    Assert,
+    #[token("debug_show")]
+    DebugShow,
+    #[token("!")]
+    Bang,
+    #[token("&")]
+    Amp,
+    #[token("|")]
+    Bar,
+    #[token("^")]
+    Caret,
+    #[token("+%")]
+    WrapAdd,
+    #[token("-%")]
+    WrapSub,
+    #[token("*%")]
+    WrapMul,
+    #[token("**%")]
+    WrapPow,
+    #[token("<<")]
+    Shl,
+    #[token("<<>")]
+    Rotl,
+    #[token("<>>")]
+    Rotr,
+    #[token("&=")]
+    AndAssign,
+    #[token("|=")]
+    OrAssign,
+    #[token("^=")]
+    XorAssign,
 }
 
 /// A token as the parser sees it.
@@ -268,6 +300,29 @@ pub enum Tok<'a> {
     Le,
     Gt,
     Ge,
+    Assert,
+    DebugShow,
+    Bang,
+    Amp,
+    Bar,
+    Caret,
+    WrapAdd,
+    WrapSub,
+    WrapMul,
+    WrapPow,
+    Shl,
+    Rotl,
+    Rotr,
+    AndAssign,
+    OrAssign,
+    XorAssign,
+    /// `<` not followed by whitespace: opens type arguments (`f<Nat>(x)`), as moc
+    /// tells `<` apart by spacing.
+    /// `>>` after whitespace.
+    Shr,
+    LAngle,
+    /// `>` not preceded by whitespace: closes type arguments.
+    RAngle,
 }
 
 impl fmt::Display for Tok<'_> {
@@ -351,6 +406,25 @@ impl fmt::Display for Tok<'_> {
             Tok::Le => "<=",
             Tok::Gt => ">",
             Tok::Ge => ">=",
+            Tok::Assert => "assert",
+            Tok::DebugShow => "debug_show",
+            Tok::Bang => "!",
+            Tok::Amp => "&",
+            Tok::Bar => "|",
+            Tok::Caret => "^",
+            Tok::WrapAdd => "+%",
+            Tok::WrapSub => "-%",
+            Tok::WrapMul => "*%",
+            Tok::WrapPow => "**%",
+            Tok::Shl => "<<",
+            Tok::Rotl => "<<>",
+            Tok::Rotr => "<>>",
+            Tok::AndAssign => "&=",
+            Tok::OrAssign => "|=",
+            Tok::XorAssign => "^=",
+            Tok::LAngle => "<",
+            Tok::Shr => ">>",
+            Tok::RAngle => ">",
         };
         f.write_str(text)
     }
@@ -466,6 +540,14 @@ impl<'a> Iterator for Lexer<'a> {
                         }))
                     }
                 },
+                Raw::Lt if !self.source[span.end..].starts_with(char::is_whitespace) => Tok::LAngle,
+                Raw::Gt if !self.source[..span.start].ends_with(char::is_whitespace) => Tok::RAngle,
+                Raw::Gt if self.source[span.end..].starts_with('>') => {
+                    // A spaced `>>` is the shift operator; `>>` closing two type argument
+                    // lists is written without the space.
+                    self.inner.bump(1);
+                    return Some(Ok((span.start, Tok::Shr, span.end + 1)));
+                }
                 other => simple(other),
             };
             return Some(Ok((span.start, tok, span.end)));
@@ -550,6 +632,22 @@ fn simple(raw: Raw) -> Tok<'static> {
         Raw::Le => Tok::Le,
         Raw::Gt => Tok::Gt,
         Raw::Ge => Tok::Ge,
+        Raw::Assert => Tok::Assert,
+        Raw::DebugShow => Tok::DebugShow,
+        Raw::Bang => Tok::Bang,
+        Raw::Amp => Tok::Amp,
+        Raw::Bar => Tok::Bar,
+        Raw::Caret => Tok::Caret,
+        Raw::WrapAdd => Tok::WrapAdd,
+        Raw::WrapSub => Tok::WrapSub,
+        Raw::WrapMul => Tok::WrapMul,
+        Raw::WrapPow => Tok::WrapPow,
+        Raw::Shl => Tok::Shl,
+        Raw::Rotl => Tok::Rotl,
+        Raw::Rotr => Tok::Rotr,
+        Raw::AndAssign => Tok::AndAssign,
+        Raw::OrAssign => Tok::OrAssign,
+        Raw::XorAssign => Tok::XorAssign,
         // Tokens with data and comments are handled by the caller.
         Raw::LineComment
         | Raw::BlockComment

@@ -36,6 +36,17 @@ pub(crate) fn parse(source: &str) -> (ast::Program, Vec<Diagnostic>) {
             (Vec::new(), ast::ProgBody::Missing)
         }
     };
+    if let ast::ProgBody::Script(fields) = &body {
+        // As moc, `stable`/`flexible` cannot start a declaration outside an actor.
+        for field in fields {
+            if let Some((_, span)) = field.stability {
+                let text = source
+                    .get(span.start as usize..span.end as usize)
+                    .unwrap_or("");
+                diagnostics.push(diag::syntax(span, format!("unexpected token '{text}'")));
+            }
+        }
+    }
     diagnostics.sort_by_key(|d| d.span.map(|s| s.start));
     diagnostics.dedup();
     (
@@ -207,6 +218,32 @@ pub(crate) fn brace(ids: &IdGen, decs: Vec<Dec>, l: usize, r: usize) -> Expr {
         return mk(ids, ExprKind::Record(fields), l, r);
     }
     mk(ids, ExprKind::Block(decs), l, r)
+}
+
+/// The program's body: a lone actor or module is a canister or a library, anything else a
+/// script.
+pub(crate) fn program_body(mut fields: Vec<ast::Field>) -> ast::ProgBody {
+    let lone = fields.len() == 1
+        && fields[0].visibility == ast::Visibility::Private
+        && fields[0].stability.is_none();
+    if lone {
+        if let Some(field) = fields.pop() {
+            match field.dec {
+                Dec::Object(o) if o.sort == ast::ObjSort::Actor => {
+                    let name = (!o.name.name.is_empty()).then_some(o.name);
+                    return ast::ProgBody::Actor(ast::Actor {
+                        name,
+                        fields: o.fields,
+                    });
+                }
+                Dec::Object(o) if o.sort == ast::ObjSort::Module => {
+                    return ast::ProgBody::Module(o.fields)
+                }
+                dec => fields.push(ast::Field { dec, ..field }),
+            }
+        }
+    }
+    ast::ProgBody::Script(fields)
 }
 
 /// A name in a pattern: `_` is the wildcard, anything else binds.

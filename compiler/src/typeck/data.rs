@@ -170,7 +170,9 @@ impl Checker {
             }
             ExprKind::While(cond, body) => {
                 self.check(cond, &Type::Bool);
+                self.labels.push((None, e.id, Type::unit(), true));
                 self.check(body, &Type::unit());
+                self.labels.pop();
                 Type::unit()
             }
             ExprKind::For(pat, iter, body) => {
@@ -187,7 +189,9 @@ impl Checker {
                 });
                 self.push_scope();
                 self.pat(pat, &elem);
+                self.labels.push((None, e.id, Type::unit(), true));
                 self.check(body, &Type::unit());
+                self.labels.pop();
                 self.pop_scope();
                 Type::unit()
             }

@@ -26,6 +26,22 @@ impl Checker {
         self.fields(&actor.fields, true);
     }
 
+    /// A script: its declarations form one block, whose final expression is its result.
+    pub(super) fn script(&mut self, fields: &[Field]) {
+        let decs: Vec<Dec> = fields.iter().map(|f| f.dec.clone()).collect();
+        let span = match (fields.first(), fields.last()) {
+            (Some(a), Some(b)) => crate::diag::Span {
+                start: a.span.start,
+                end: b.span.end,
+            },
+            _ => crate::diag::Span::default(),
+        };
+        let ty = self.block(span, &decs, None);
+        if matches!(decs.last(), Some(Dec::Expr(_))) {
+            self.out.script_result = Some(ty);
+        }
+    }
+
     pub(super) fn module(&mut self, fields: &[Field]) {
         self.fields(fields, false);
     }
@@ -134,6 +150,11 @@ impl Checker {
             }
             Dec::Field(_, span) => {
                 self.diags.push(diag::field_outside_record(*span));
+                (None, FieldKind::Skipped)
+            }
+            Dec::Object(o) => {
+                self.diags
+                    .push(diag::unsupported(o.span, "a nested actor or module"));
                 (None, FieldKind::Skipped)
             }
             Dec::Type(_) | Dec::Class(_) | Dec::Error(_) => (None, FieldKind::Skipped),

@@ -126,6 +126,9 @@ impl Checker {
         if let Some(ty) = self.infer_data(e) {
             return ty;
         }
+        if let Some(ty) = self.infer_control(e) {
+            return ty;
+        }
         match &e.kind {
             ExprKind::Num(value, signed) => {
                 if *signed || value.sign() == num_bigint::Sign::Minus {
@@ -318,7 +321,7 @@ impl Checker {
                 }
                 Type::Non
             }
-            ExprKind::Call(callee, args) => self.call(e, callee, args),
+            ExprKind::Call(callee, _, args) => self.call(e, callee, args),
             ExprKind::Ignore(inner) => {
                 self.infer(inner);
                 Type::unit()
@@ -344,8 +347,12 @@ impl Checker {
                     _ => Type::Err,
                 }
             }
-            Binding::Local { bind, ty, .. } => {
+            Binding::Local { bind, ty, mutable } => {
                 self.out.resolution.insert(e.id, Res::Local(*bind));
+                let declared = self.bind_depth.get(bind).copied().unwrap_or(0);
+                if *mutable && declared < self.depth {
+                    self.out.captured.insert(*bind);
+                }
                 ty.clone()
             }
             Binding::Other { ty, .. } => ty.clone(),
@@ -458,6 +465,7 @@ impl Checker {
     /// Checks a function's body against its type, with the parameters in scope.
     pub(super) fn func_body(&mut self, func: &FuncDec, ty: &FuncType) {
         self.push_scope();
+        self.depth += 1;
         for (param, t) in func.params.iter().zip(&ty.params) {
             self.bind_local(&param.name.name, param.bind, false, t.clone());
         }
@@ -466,8 +474,11 @@ impl Checker {
             other => other.clone(),
         };
         let saved = self.ret.replace(ret.clone());
+        let labels = std::mem::take(&mut self.labels);
         self.check(&func.body, &ret);
+        self.labels = labels;
         self.ret = saved;
+        self.depth -= 1;
         self.pop_scope();
     }
 
@@ -511,6 +522,10 @@ impl Checker {
                     self.pat(&l.pat, &ty);
                 }
                 Dec::Field(_, span) => self.diags.push(diag::field_outside_record(*span)),
+                Dec::Object(o) => {
+                    let ty = self.object_body(o.sort, &o.fields);
+                    self.bind_local(&o.name.name, o.bind, false, ty);
+                }
                 Dec::Type(_) | Dec::Class(_) | Dec::Error(_) => {}
             }
         }
@@ -542,6 +557,7 @@ pub(super) fn decl_span(dec: &Dec) -> crate::diag::Span {
         Dec::LetPat(l) => l.span,
         Dec::Type(t) => t.span,
         Dec::Class(c) => c.span,
+        Dec::Object(o) => o.span,
         Dec::Field(_, span) | Dec::Error(span) => *span,
     }
 }

@@ -6,6 +6,7 @@
 //! failing expression gets the error type, which agrees with everything). It does not change
 //! the tree and does not decide how anything is compiled.
 
+mod control;
 mod data;
 mod decl;
 mod expr;
@@ -72,6 +73,14 @@ pub(crate) struct Checked {
     pub cons: Cons,
     /// The type definitions of the actor body, in source order.
     pub actor_types: Vec<ConId>,
+    /// The `var`s that a function other than the one declaring them reads or writes: lowering
+    /// keeps each in a cell that the closures share.
+    pub captured: std::collections::HashSet<BindId>,
+    /// The type of a script's final expression, when it has one (what `minimo run` prints).
+    pub script_result: Option<Type>,
+    /// The labels of `label`, `break` and `continue`, resolved: each `break`/`continue`
+    /// expression to the id of the expression it leaves (a `label`, or a loop).
+    pub jumps: HashMap<ExprId, ExprId>,
 }
 
 impl Checked {
@@ -122,6 +131,13 @@ struct Checker {
     used: Vec<bool>,
     /// The types of local functions and methods, keyed by their declaration's span.
     local_funcs: HashMap<(u32, u32), types::FuncType>,
+    /// How many functions enclose the code being checked.
+    depth: u32,
+    /// The function depth at which each local was declared.
+    bind_depth: HashMap<BindId, u32>,
+    /// The enclosing labels and loops, innermost last: name (none for a loop), the id of the
+    /// expression, its result type, and whether it is a loop (what `continue` may target).
+    labels: Vec<(Option<String>, ExprId, Type, bool)>,
 }
 
 /// Type-checks a program: the side tables and every diagnostic (errors and warnings).
@@ -137,6 +153,9 @@ pub(crate) fn check(program: &ast::Program) -> (Checked, Vec<Diagnostic>) {
         ret: None,
         used: Vec::new(),
         local_funcs: HashMap::new(),
+        depth: 0,
+        bind_depth: HashMap::new(),
+        labels: Vec::new(),
     };
     for import in &program.imports {
         checker.diags.push(crate::diag::unsupported(
@@ -147,6 +166,7 @@ pub(crate) fn check(program: &ast::Program) -> (Checked, Vec<Diagnostic>) {
     match &program.body {
         ast::ProgBody::Actor(actor) => checker.actor(actor),
         ast::ProgBody::Module(fields) => checker.module(fields),
+        ast::ProgBody::Script(fields) => checker.script(fields),
         ast::ProgBody::Missing => {}
     }
     (checker.out, checker.diags)
@@ -170,6 +190,7 @@ impl Checker {
 
     fn bind_local(&mut self, name: &str, bind: BindId, mutable: bool, ty: Type) {
         self.out.bind_types.insert(bind, ty.clone());
+        self.bind_depth.insert(bind, self.depth);
         if let Some(scope) = self.scopes.last_mut() {
             scope.insert(name.to_string(), Binding::Local { bind, mutable, ty });
         }

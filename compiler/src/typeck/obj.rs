@@ -23,7 +23,7 @@ impl Checker {
                     self.local_funcs
                         .insert((f.span.start, f.span.end), ty.clone());
                     if let Some(name) = &f.name {
-                        self.bind_other(&name.name, false, Type::Func(ty));
+                        self.bind_local(&name.name, f.bind, false, Type::Func(ty));
                     }
                 }
                 Dec::Class(c) => self.declare_class(c),
@@ -53,14 +53,17 @@ impl Checker {
             })
             .collect();
         self.push_scope();
+        self.depth += 1;
         for (p, t) in c.params.iter().zip(&params) {
             self.bind_local(&p.name.name, p.bind, false, t.clone());
         }
         let ty = self.object_body(ObjSort::Object, &c.fields);
+        self.depth -= 1;
         self.pop_scope();
         self.bind_class_type(&c.name.name, ty.clone());
-        self.bind_other(
+        self.bind_local(
             &c.name.name,
+            c.bind,
             false,
             Type::Func(FuncType {
                 sort: FuncSort::Local,
@@ -79,15 +82,21 @@ impl Checker {
         let mut public = Vec::new();
         for field in fields {
             if let Some((_, span)) = field.stability {
-                self.diags.push(diag::misplaced_stability(span));
+                if sort != ObjSort::Actor {
+                    self.diags.push(diag::misplaced_stability(span));
+                }
             }
             if let Dec::Func(f) = &field.dec {
-                let sort = f.sort.unwrap_or(FuncSort::Local);
-                let ty = self.func_type(f, sort);
+                let default = if sort == ObjSort::Actor && field.visibility == Visibility::Public {
+                    FuncSort::Shared
+                } else {
+                    FuncSort::Local
+                };
+                let ty = self.func_type(f, f.sort.unwrap_or(default));
                 self.local_funcs
                     .insert((f.span.start, f.span.end), ty.clone());
                 if let Some(name) = &f.name {
-                    self.bind_other(&name.name, false, Type::Func(ty.clone()));
+                    self.bind_local(&name.name, f.bind, false, Type::Func(ty.clone()));
                     if field.visibility == Visibility::Public {
                         public.push(Field {
                             name: name.name.clone(),

@@ -144,6 +144,7 @@ impl Checker {
                 sort,
                 param,
                 result,
+                ..
             } => {
                 let params = self.resolve_params(param);
                 let result = self.resolve_type(result);

@@ -4,3 +4,4 @@ mod compat_explain;
 mod conformance;
 mod lowering;
 mod programs;
+mod run_scripts;
