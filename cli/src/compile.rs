@@ -8,20 +8,25 @@ use crate::failure::{self, Failure, Outcome};
 
 /// Compiles a source file, printing warnings (and, on failure, errors) to stderr in moc's form.
 pub fn compile_file(file: &Path) -> Result<Compiled, Failure> {
+    compile_file_as(file, &file.display().to_string())
+}
+
+/// Compiles a source file that diagnostics and trap locations call `path` (a drun script
+/// names its files relative to itself, and its output must not depend on where it lies).
+pub fn compile_file_as(file: &Path, path: &str) -> Result<Compiled, Failure> {
     let source = failure::read_text(file)?;
-    let path = file.display().to_string();
-    match minimo_compiler::compile(&path, &source, &codegen::Options::default()) {
+    match minimo_compiler::compile(path, &source, &codegen::Options::default()) {
         Ok(compiled) => {
             if !compiled.warnings.is_empty() {
                 eprint!(
                     "{}",
-                    minimo_compiler::render(&compiled.warnings, &path, &source)
+                    minimo_compiler::render(&compiled.warnings, path, &source)
                 );
             }
             Ok(compiled)
         }
         Err(diagnostics) => {
-            eprint!("{}", minimo_compiler::render(&diagnostics, &path, &source));
+            eprint!("{}", minimo_compiler::render(&diagnostics, path, &source));
             Err(Failure::reported())
         }
     }

@@ -282,7 +282,7 @@ impl Runner {
         let wasm = if path.extension().is_some_and(|ext| ext == "wasm") {
             failure::read_bytes(&path)?
         } else {
-            crate::compile::compile_file(&path)?.wasm
+            crate::compile::compile_file_as(&path, file)?.wasm
         };
         self.modules.insert(file.to_string(), wasm.clone());
         Ok(wasm)
