@@ -53,7 +53,10 @@ fn mixed_nat_and_int_operands_use_int_operators() {
     let ExprKind::Compare(_, left, _) = &tail(body(&p)).kind else {
         panic!("a comparison")
     };
-    assert!(matches!(left.kind, ExprKind::Binary(BinOp::IntMul, _, _)));
+    assert!(matches!(
+        unlocated(left).kind,
+        ExprKind::Binary(BinOp::IntMul, _, _)
+    ));
 }
 
 #[test]
@@ -70,7 +73,10 @@ fn compound_assignment_is_desugared() {
     let ExprKind::AssignGlobal(_, value) = &tail(body(&p)).kind else {
         panic!("an assignment")
     };
-    assert!(matches!(value.kind, ExprKind::Binary(BinOp::NatSub, _, _)));
+    assert!(matches!(
+        unlocated(value).kind,
+        ExprKind::Binary(BinOp::NatSub, _, _)
+    ));
 }
 
 #[test]
@@ -181,16 +187,10 @@ fn switch_patterns_lower_to_ir_patterns() {
 fn for_over_array_values_is_a_counted_while() {
     let p =
         lower("actor { func f(a : [Nat]) : Nat { var s = 0; for (x in a.vals()) { s += x }; s } }");
-    let ExprKind::Block(stmts, _) = &body(&p).kind else {
-        panic!("a block")
-    };
-    let ir::Stmt::Expr(for_loop) = &stmts[1] else {
-        panic!("the loop")
-    };
-    let ExprKind::Block(inner, _) = &for_loop.kind else {
-        panic!("the loop's block")
-    };
-    assert!(matches!(&inner[2], ir::Stmt::Expr(e) if matches!(e.kind, ExprKind::While(..))));
+    // The loop indexes the array: a `While`, and no iterator object or closure call.
+    let text = format!("{:?}", body(&p));
+    assert!(text.contains("While("), "{text}");
+    assert!(!text.contains("CallClosure"), "{text}");
 }
 
 #[test]
@@ -226,13 +226,13 @@ fn fixed_width_literals_carry_their_bits() {
 }
 
 #[test]
-fn objects_type_check_but_are_not_lowered() {
-    let errors = minimo_compiler::lower_to_ir(
-        "t.mo",
+fn objects_lower_to_records_of_closures() {
+    let p = lower(
         "actor { let o = object { public func f() : Nat { 1 } }; public func g() : async Nat { o.f() } }",
-    )
-    .err()
-    .unwrap_or_default();
-    assert!(errors.iter().all(|d| d.code == "U0001"));
-    assert!(!errors.is_empty());
+    );
+    let init = format!("{:?}", p.body);
+    assert!(init.contains("Record("), "{init}");
+    assert!(init.contains("Closure {"), "{init}");
+    let call = format!("{:?}", p.funcs.iter().find(|f| f.name == "g").map(|f| &f.body));
+    assert!(call.contains("CallClosure("), "{call}");
 }
