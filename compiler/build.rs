@@ -19,6 +19,39 @@ fn main() {
             .expect("the grammar builds");
     }
     assemble_runtime_library();
+    embed_base_library();
+}
+
+/// Writes `$OUT_DIR/base_library.rs`: the table of `mo:base` modules (name and source, by
+/// `include_str!`), so that the compiler resolves `import X "mo:base/X"` without reading files.
+fn embed_base_library() {
+    let dir = Path::new("../stdlib/base");
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+                .filter(|path| path.extension().is_some_and(|ext| ext == "mo"))
+                .collect()
+        })
+        .unwrap_or_default();
+    entries.sort();
+    let mut text = String::from("pub(crate) static BASE_MODULES: &[(&str, &str)] = &[\n");
+    for path in entries {
+        println!("cargo:rerun-if-changed={}", path.display());
+        let Some(name) = path.file_stem().and_then(|stem| stem.to_str()) else {
+            continue;
+        };
+        let absolute = std::fs::canonicalize(&path).expect("a base module's path resolves");
+        let _ = writeln!(
+            text,
+            "    ({name:?}, include_str!({:?})),",
+            absolute.display().to_string()
+        );
+    }
+    text.push_str("];\n");
+    let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    std::fs::write(Path::new(&out).join("base_library.rs"), text).expect("OUT_DIR is writable");
 }
 
 fn assemble_runtime_library() {

@@ -30,10 +30,25 @@ pub struct Compiled {
     pub script: bool,
 }
 
+/// Supplies the text of the files a program imports by relative path (`import M "lib.mo"`).
+/// The compiler does no IO itself; `mo:base` modules are built in and need no loader.
+pub trait Loader {
+    /// The source of the file at `path`, as written in the import; `Err` says why not.
+    fn load(&self, path: &str) -> Result<String, String>;
+}
+
 /// Parses and type-checks a program: every error and warning, in source order per stage.
 pub fn check(path: &str, source: &str) -> Vec<Diagnostic> {
     let _ = path;
-    match front(source) {
+    match front(source, None) {
+        Ok((_, _, diagnostics)) | Err(diagnostics) => diagnostics,
+    }
+}
+
+/// [`check`] for a program that imports files, which `loader` supplies.
+pub fn check_with(path: &str, source: &str, loader: &dyn Loader) -> Vec<Diagnostic> {
+    let _ = path;
+    match front(source, Some(loader)) {
         Ok((_, _, diagnostics)) | Err(diagnostics) => diagnostics,
     }
 }
@@ -41,9 +56,14 @@ pub fn check(path: &str, source: &str) -> Vec<Diagnostic> {
 /// The checked program and its diagnostics; `Err` when there are errors.
 fn front(
     source: &str,
+    loader: Option<&dyn Loader>,
 ) -> Result<(syntax::ast::Program, typeck::Checked, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let (program, mut diagnostics) = syntax::parse(source);
+    let (mut program, mut diagnostics) = syntax::parse(source);
     // As moc, a file with syntax errors is not type-checked: the tree has holes.
+    if diag::has_errors(&diagnostics) {
+        return Err(diagnostics);
+    }
+    diagnostics.extend(syntax::imports::resolve(&mut program, loader));
     if diag::has_errors(&diagnostics) {
         return Err(diagnostics);
     }
@@ -61,7 +81,26 @@ pub fn compile(
     source: &str,
     options: &codegen::Options,
 ) -> Result<Compiled, Vec<Diagnostic>> {
-    let (program, checked, mut warnings) = front(source)?;
+    compile_front(path, source, options, None)
+}
+
+/// [`compile`] for a program that imports files, which `loader` supplies.
+pub fn compile_with(
+    path: &str,
+    source: &str,
+    options: &codegen::Options,
+    loader: &dyn Loader,
+) -> Result<Compiled, Vec<Diagnostic>> {
+    compile_front(path, source, options, Some(loader))
+}
+
+fn compile_front(
+    path: &str,
+    source: &str,
+    options: &codegen::Options,
+    loader: Option<&dyn Loader>,
+) -> Result<Compiled, Vec<Diagnostic>> {
+    let (program, checked, mut warnings) = front(source, loader)?;
     let script = matches!(program.body, syntax::ast::ProgBody::Script(_));
     let ir = match lower::lower(&program, &checked, path, source) {
         Ok(ir) => ir,
@@ -90,14 +129,14 @@ pub fn compile(
 
 /// Parses, checks and lowers a program to the IR (for the code generator's tests).
 pub fn lower_to_ir(path: &str, source: &str) -> Result<ir::Program, Vec<Diagnostic>> {
-    let (program, checked, _) = front(source)?;
+    let (program, checked, _) = front(source, None)?;
     lower::lower(&program, &checked, path, source)
 }
 
 /// The Candid service and the stable signature of a program that checks, without compiling
 /// it (what `.did` and `.most` files hold).
 pub fn signatures(source: &str) -> Result<(String, String), Vec<Diagnostic>> {
-    let (program, checked, _) = front(source)?;
+    let (program, checked, _) = front(source, None)?;
     let interface = signature::Interface::of(&program, &checked);
     Ok((
         signature::candid::service(&interface),

@@ -291,6 +291,9 @@ impl Lowerer<'_> {
             ExprKind::Text(t) => ir::ExprKind::Text(t.clone()),
             ExprKind::Bool(b) => ir::ExprKind::Bool(*b),
             ExprKind::Null => ir::ExprKind::Null,
+            ExprKind::Var(_) if self.checked.prim_uses.contains(&e.id) => {
+                return self.unsupported(e, "the primitive module as a value");
+            }
             ExprKind::Var(_) => match self.checked.resolution.get(&e.id) {
                 Some(Res::Local(bind)) => match self.read_bind(frame, *bind) {
                     Some(value) => return ir::Expr { ty, ..value },
@@ -385,6 +388,27 @@ impl Lowerer<'_> {
                 ir::ExprKind::Return(Box::new(value))
             }
             ExprKind::Call(callee, _, args) => {
+                if let ExprKind::Dot(module, name) = &callee.kind {
+                    if self.checked.prim_uses.contains(&module.id) {
+                        let mut lowered: Vec<ir::Expr> =
+                            args.iter().map(|a| self.expr(frame, a)).collect();
+                        let arity = match self.checked.type_of(callee.id) {
+                            Type::Func(f) => f.params.len(),
+                            _ => lowered.len(),
+                        };
+                        if arity == 1 && lowered.len() != 1 {
+                            let ty = Ty::Tuple(lowered.iter().map(|a| a.ty.clone()).collect());
+                            lowered = vec![ir::Expr {
+                                kind: ir::ExprKind::Tuple(lowered),
+                                ty,
+                            }];
+                        }
+                        return ir::Expr {
+                            kind: ir::ExprKind::Prim(name.name.clone(), lowered),
+                            ty,
+                        };
+                    }
+                }
                 if let Some(call) = self.method_call(frame, callee, args) {
                     return call;
                 }

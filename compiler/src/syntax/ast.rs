@@ -24,6 +24,13 @@ pub struct IdGen {
 }
 
 impl IdGen {
+    /// A generator whose first id is `first` (for a second file parsed into the same program).
+    pub fn starting_at(first: u32) -> IdGen {
+        IdGen {
+            next: Cell::new(first),
+        }
+    }
+
     pub fn expr(&self) -> ExprId {
         ExprId(self.bump())
     }
@@ -53,6 +60,9 @@ pub struct Ident {
 pub struct Program {
     pub imports: Vec<Import>,
     pub body: ProgBody,
+    /// The names bound to the primitive module (`import Prim "mo:⛔"`), in this file or in a
+    /// module it imports: import resolution fills it, the checker binds them.
+    pub prim_aliases: Vec<String>,
     /// How many ids the parser handed out (sizes the side tables).
     pub id_count: u32,
 }

@@ -5,6 +5,7 @@
 //! names or look at types.
 
 pub(crate) mod ast;
+pub(crate) mod imports;
 pub(crate) mod lexer;
 
 lalrpop_util::lalrpop_mod!(
@@ -21,7 +22,13 @@ use num_bigint::{BigInt, Sign};
 
 /// Parses one source file.
 pub(crate) fn parse(source: &str) -> (ast::Program, Vec<Diagnostic>) {
-    let ids = IdGen::default();
+    parse_at(source, 0)
+}
+
+/// Parses one source file whose ids start at `first_id` (an imported file joins the ids of
+/// the program importing it).
+pub(crate) fn parse_at(source: &str, first_id: u32) -> (ast::Program, Vec<Diagnostic>) {
+    let ids = IdGen::starting_at(first_id);
     let mut recovered = Vec::new();
     let result =
         grammar::ProgramParser::new().parse(&ids, &mut recovered, lexer::Lexer::new(source));
@@ -53,6 +60,7 @@ pub(crate) fn parse(source: &str) -> (ast::Program, Vec<Diagnostic>) {
         ast::Program {
             imports,
             body,
+            prim_aliases: Vec::new(),
             id_count: ids.count(),
         },
         diagnostics,
@@ -256,5 +264,16 @@ pub(crate) fn pat_ident(ids: &IdGen, x: Ident, l: usize, r: usize) -> Pat {
     Pat {
         kind,
         span: span(l, r),
+    }
+}
+
+/// Parses a type written as text (the primitives' types); `None` when it does not parse.
+pub(crate) fn parse_type(text: &str) -> Option<ast::Type> {
+    let ids = IdGen::default();
+    let mut recovered = Vec::new();
+    let parsed = grammar::TypeParser::new().parse(&ids, &mut recovered, lexer::Lexer::new(text));
+    match parsed {
+        Ok(ty) if recovered.is_empty() => Some(ty),
+        _ => None,
     }
 }

@@ -356,6 +356,10 @@ impl Checker {
                 ty.clone()
             }
             Binding::Other { ty, .. } => ty.clone(),
+            Binding::Prim(ty) => {
+                self.out.prim_uses.insert(e.id);
+                ty.clone()
+            }
         }
     }
 
@@ -384,6 +388,7 @@ impl Checker {
                 )
             }
             Binding::Local { mutable, .. } | Binding::Other { mutable, .. } => *mutable,
+            Binding::Prim(_) => false,
         };
         if mutable {
             Some(ty)

@@ -81,6 +81,9 @@ pub(crate) struct Checked {
     /// The labels of `label`, `break` and `continue`, resolved: each `break`/`continue`
     /// expression to the id of the expression it leaves (a `label`, or a loop).
     pub jumps: HashMap<ExprId, ExprId>,
+    /// The variable references that name the primitive module: lowering turns `Prim.x(args)`
+    /// into the primitive `x`.
+    pub prim_uses: std::collections::HashSet<ExprId>,
 }
 
 impl Checked {
@@ -108,6 +111,8 @@ enum Binding {
         mutable: bool,
         ty: Type,
     },
+    /// The primitive module (`import Prim "mo:⛔"`), with its type.
+    Prim(Type),
 }
 
 /// A type name in scope.
@@ -163,6 +168,14 @@ pub(crate) fn check(program: &ast::Program) -> (Checked, Vec<Diagnostic>) {
             &format!("import {} \"{}\"", import.name.name, import.path),
         ));
     }
+    if !program.prim_aliases.is_empty() {
+        let prim = checker.prim_module_type();
+        for alias in &program.prim_aliases {
+            if let Some(scope) = checker.scopes.first_mut() {
+                scope.insert(alias.clone(), Binding::Prim(prim.clone()));
+            }
+        }
+    }
     match &program.body {
         ast::ProgBody::Actor(actor) => checker.actor(actor),
         ast::ProgBody::Module(fields) => checker.module(fields),
@@ -200,6 +213,36 @@ impl Checker {
         if let Some(scope) = self.scopes.last_mut() {
             scope.insert(name.to_string(), Binding::Other { mutable, ty });
         }
+    }
+
+    /// The type of the primitive module: a module with one field per primitive the code
+    /// generator implements, typed from its table. Generic primitives are left out until the
+    /// checker has type parameters.
+    fn prim_module_type(&mut self) -> Type {
+        let mut fields = Vec::new();
+        for (name, text) in crate::codegen::PRIMITIVES {
+            let Some(ast_ty) = crate::syntax::parse_type(text) else {
+                continue;
+            };
+            if let ast::TypeKind::Func { tparams, .. } = &ast_ty.kind {
+                if !tparams.is_empty() {
+                    continue;
+                }
+            }
+            let before = self.diags.len();
+            let ty = self.resolve_type(&ast_ty);
+            if self.diags.len() != before {
+                self.diags.truncate(before);
+                continue;
+            }
+            fields.push(types::Field {
+                name: (*name).to_string(),
+                mutable: false,
+                ty,
+            });
+        }
+        fields.sort_by(|a, b| a.name.cmp(&b.name));
+        Type::Obj(ast::ObjSort::Module, fields)
     }
 
     fn push_scope(&mut self) {

@@ -1,0 +1,272 @@
+//! Import resolution: `import X "..."` declarations become module declarations of the program.
+//!
+//! Each imported module (`mo:base/Name` from the embedded base library, or a file the
+//! [`crate::Loader`] supplies) is parsed into the same id space as the importing program and
+//! declared once, before the program's own declarations, dependencies first, under its own
+//! name (`Debug`, or the file's stem); an import under another name adds `let Alias = Name`.
+//! `import Prim "mo:⛔"` (or `"mo:prim"`) binds no module here: the name is recorded in
+//! [`Program::prim_aliases`] and the checker gives it the primitives. This module does no IO
+//! of its own and does not check what the modules contain.
+
+use super::ast::{
+    Dec, Expr, ExprKind, Field, IdGen, Ident, ObjDec, ObjSort, ProgBody, Program, ValueDec,
+    Visibility,
+};
+use crate::diag::{self, Diagnostic, Severity, Span};
+
+include!(concat!(env!("OUT_DIR"), "/base_library.rs"));
+
+/// The source of a `mo:base` module, by its name (`"Debug"`).
+pub(crate) fn base_module(name: &str) -> Option<&'static str> {
+    BASE_MODULES
+        .iter()
+        .find(|(known, _)| *known == name)
+        .map(|(_, source)| *source)
+}
+
+/// An import that cannot be resolved (moc's M0009 for a missing file or module).
+fn import_error(span: Span, message: String) -> Diagnostic {
+    Diagnostic {
+        code: "M0009",
+        severity: Severity::Error,
+        span: Some(span),
+        message,
+        notes: Vec::new(),
+    }
+}
+
+/// Where an import path leads.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Target {
+    Prim,
+    Base(String),
+    File(String),
+}
+
+/// Classifies an import path; `within_base` makes relative paths name base modules.
+fn target(path: &str, within_base: bool) -> Target {
+    if path == "mo:⛔" || path == "mo:prim" {
+        Target::Prim
+    } else if let Some(name) = path.strip_prefix("mo:base/") {
+        Target::Base(name.trim_end_matches(".mo").to_string())
+    } else if within_base {
+        Target::Base(path.trim_end_matches(".mo").to_string())
+    } else {
+        Target::File(path.to_string())
+    }
+}
+
+/// The name a module is declared under: the base module's name, or the file's stem.
+fn canonical_name(target: &Target) -> String {
+    match target {
+        Target::Prim => "Prim".to_string(),
+        Target::Base(name) => name.clone(),
+        Target::File(path) => {
+            let file = path.rsplit('/').next().unwrap_or(path);
+            file.trim_end_matches(".mo").to_string()
+        }
+    }
+}
+
+struct Resolver<'a> {
+    loader: Option<&'a dyn crate::Loader>,
+    next_id: u32,
+    /// The modules declared so far, in dependency order.
+    done: Vec<(Target, Field)>,
+    /// The modules being loaded (to report cycles instead of looping).
+    loading: Vec<Target>,
+    prim_aliases: Vec<String>,
+    diags: Vec<Diagnostic>,
+}
+
+/// Resolves the program's imports in place: module declarations go before the program's own
+/// declarations, and the import list is emptied. Returns the errors of imports that could not
+/// be resolved (an unknown module, a file that cannot be read or does not parse, a cycle).
+pub(crate) fn resolve(
+    program: &mut Program,
+    loader: Option<&dyn crate::Loader>,
+) -> Vec<Diagnostic> {
+    let mut resolver = Resolver {
+        loader,
+        next_id: program.id_count,
+        done: Vec::new(),
+        loading: Vec::new(),
+        prim_aliases: Vec::new(),
+        diags: Vec::new(),
+    };
+    let imports = std::mem::take(&mut program.imports);
+    let mut aliases = Vec::new();
+    for import in &imports {
+        let target = target(&import.path, false);
+        if target == Target::Prim {
+            resolver.prim_aliases.push(import.name.name.clone());
+            continue;
+        }
+        if resolver.load(&target, import.span) {
+            let name = canonical_name(&target);
+            if name != import.name.name {
+                aliases.push((import.name.clone(), name, import.span));
+            }
+        }
+    }
+    let mut prelude: Vec<Field> = resolver.done.drain(..).map(|(_, field)| field).collect();
+    let ids = IdGen::starting_at(resolver.next_id);
+    for (alias, name, span) in aliases {
+        prelude.push(alias_field(&ids, alias, name, span));
+    }
+    program.id_count = ids.count();
+    program.prim_aliases = resolver.prim_aliases;
+    if !prelude.is_empty() {
+        match &mut program.body {
+            ProgBody::Script(fields) | ProgBody::Module(fields) => {
+                prelude.append(fields);
+                *fields = prelude;
+            }
+            ProgBody::Actor(actor) => {
+                prelude.append(&mut actor.fields);
+                actor.fields = prelude;
+            }
+            ProgBody::Missing => {}
+        }
+    }
+    resolver.diags
+}
+
+/// `let alias = name;`, for a module imported under a name other than its own.
+fn alias_field(ids: &IdGen, alias: Ident, name: String, span: Span) -> Field {
+    let init = Expr {
+        id: ids.expr(),
+        kind: ExprKind::Var(Ident { name, span }),
+        span,
+    };
+    Field {
+        visibility: Visibility::Private,
+        stability: None,
+        dec: Dec::Value(ValueDec {
+            mutable: false,
+            name: alias,
+            bind: ids.bind(),
+            annot: None,
+            init,
+            span,
+        }),
+        span,
+    }
+}
+
+impl Resolver<'_> {
+    /// Declares the module (and first what it imports); false when it cannot be loaded.
+    fn load(&mut self, target: &Target, span: Span) -> bool {
+        if self.done.iter().any(|(known, _)| known == target) {
+            return true;
+        }
+        if self.loading.contains(target) {
+            self.diags.push(import_error(
+                span,
+                format!("import cycle through {}", canonical_name(target)),
+            ));
+            return false;
+        }
+        let source = match target {
+            Target::Prim => return true,
+            Target::Base(name) => match base_module(name) {
+                Some(source) => source.to_string(),
+                None => {
+                    self.diags.push(import_error(
+                        span,
+                        format!("package base has no module {name}"),
+                    ));
+                    return false;
+                }
+            },
+            Target::File(path) => match self.loader.map(|loader| loader.load(path)) {
+                Some(Ok(source)) => source,
+                Some(Err(reason)) => {
+                    self.diags.push(import_error(
+                        span,
+                        format!("file \"{path}\" cannot be read: {reason}"),
+                    ));
+                    return false;
+                }
+                None => {
+                    self.diags.push(import_error(
+                        span,
+                        format!("file \"{path}\" cannot be imported here"),
+                    ));
+                    return false;
+                }
+            },
+        };
+        let (module, errors) = super::parse_at(&source, self.next_id);
+        self.next_id = module.id_count;
+        if let Some(first) = errors.iter().find(|d| d.severity == Severity::Error) {
+            let at = first
+                .span
+                .map(|s| diag::range(&source, s))
+                .unwrap_or_default();
+            self.diags.push(import_error(
+                span,
+                format!(
+                    "module {} does not parse: {} at {at}",
+                    canonical_name(target),
+                    first.message
+                ),
+            ));
+            return false;
+        }
+        let ProgBody::Module(mut fields) = module.body else {
+            self.diags.push(import_error(
+                span,
+                format!("{} is not a module", canonical_name(target)),
+            ));
+            return false;
+        };
+        self.loading.push(target.clone());
+        let within_base = matches!(target, Target::Base(_));
+        let ids = IdGen::starting_at(self.next_id);
+        let mut aliases = Vec::new();
+        for import in &module.imports {
+            let dep = self::target(&import.path, within_base);
+            if dep == Target::Prim {
+                if !self.prim_aliases.contains(&import.name.name) {
+                    self.prim_aliases.push(import.name.name.clone());
+                }
+                continue;
+            }
+            // Positions inside another file mean nothing in the importing program's source:
+            // problems with indirect imports are reported at the program's own import.
+            if self.load(&dep, span) {
+                let name = canonical_name(&dep);
+                if name != import.name.name {
+                    aliases.push((import.name.clone(), name, span));
+                }
+            }
+        }
+        self.loading.pop();
+        let ids = IdGen::starting_at(ids.count().max(self.next_id));
+        let mut body: Vec<Field> = aliases
+            .into_iter()
+            .map(|(alias, name, span)| alias_field(&ids, alias, name, span))
+            .collect();
+        body.append(&mut fields);
+        let name = Ident {
+            name: canonical_name(target),
+            span,
+        };
+        let field = Field {
+            visibility: Visibility::Private,
+            stability: None,
+            dec: Dec::Object(ObjDec {
+                sort: ObjSort::Module,
+                name,
+                bind: ids.bind(),
+                fields: body,
+                span,
+            }),
+            span,
+        };
+        self.next_id = ids.count();
+        self.done.push((target.clone(), field));
+        true
+    }
+}
