@@ -70,6 +70,8 @@ impl Lowerer<'_> {
                 Ty::Variant(out)
             }
             Type::Con(..) => return self.con_ty(ty),
+            // Generics are erased: a value of a type parameter is one word, never inspected.
+            Type::Param(..) => Ty::Param,
             _ => return None,
         })
     }

@@ -321,7 +321,7 @@ impl Checker {
                 }
                 Type::Non
             }
-            ExprKind::Call(callee, _, args) => self.call(e, callee, args),
+            ExprKind::Call(callee, inst, args) => self.call(e, callee, inst, args),
             ExprKind::Ignore(inner) => {
                 self.infer(inner);
                 Type::unit()
@@ -398,8 +398,15 @@ impl Checker {
         }
     }
 
-    fn call(&mut self, e: &Expr, callee: &Expr, args: &[Expr]) -> Type {
+    fn call(
+        &mut self,
+        e: &Expr,
+        callee: &Expr,
+        inst: &[crate::syntax::ast::Type],
+        args: &[Expr],
+    ) -> Type {
         match self.infer_expanded(callee) {
+            Type::Func(func) if self.is_generic(&func) => self.generic_call(e, &func, inst, args),
             Type::Func(func) => {
                 let spread = match func.params.as_slice() {
                     [single] if args.len() != 1 => match self.expand(single) {
@@ -470,6 +477,7 @@ impl Checker {
     /// Checks a function's body against its type, with the parameters in scope.
     pub(super) fn func_body(&mut self, func: &FuncDec, ty: &FuncType) {
         self.push_scope();
+        self.bind_tparams(&func.tparams);
         self.depth += 1;
         for (param, t) in func.params.iter().zip(&ty.params) {
             self.bind_local(&param.name.name, param.bind, false, t.clone());
@@ -485,6 +493,25 @@ impl Checker {
         self.ret = saved;
         self.depth -= 1;
         self.pop_scope();
+    }
+
+    /// [`Checker::func_body`] for a function whose result type is not known yet: the body's
+    /// type is inferred and returned.
+    pub(super) fn func_body_infer(&mut self, func: &FuncDec, ty: &FuncType) -> Type {
+        self.push_scope();
+        self.bind_tparams(&func.tparams);
+        self.depth += 1;
+        for (param, t) in func.params.iter().zip(&ty.params) {
+            self.bind_local(&param.name.name, param.bind, false, t.clone());
+        }
+        let saved = self.ret.replace(Type::Any);
+        let labels = std::mem::take(&mut self.labels);
+        let result = self.infer(&func.body);
+        self.labels = labels;
+        self.ret = saved;
+        self.depth -= 1;
+        self.pop_scope();
+        result
     }
 
     /// A block: its declarations in a scope of their own; its type is the last expression's
@@ -519,6 +546,11 @@ impl Checker {
                         }
                         None => self.infer(&v.init),
                     };
+                    if let ExprKind::Var(x) = &v.init.kind {
+                        if let Some(types) = self.module_types.get(&x.name).cloned() {
+                            self.module_types.insert(v.name.name.clone(), types);
+                        }
+                    }
                     self.bind_local(&v.name.name, v.bind, v.mutable, ty);
                 }
                 Dec::Func(f) => self.local_func_body(f),
@@ -529,6 +561,8 @@ impl Checker {
                 Dec::Field(_, span) => self.diags.push(diag::field_outside_record(*span)),
                 Dec::Object(o) => {
                     let ty = self.object_body(o.sort, &o.fields);
+                    let types = std::mem::take(&mut self.last_module_types);
+                    self.module_types.insert(o.name.name.clone(), types);
                     self.bind_local(&o.name.name, o.bind, false, ty);
                 }
                 Dec::Type(_) | Dec::Class(_) | Dec::Error(_) => {}

@@ -10,6 +10,7 @@ mod control;
 mod data;
 mod decl;
 mod expr;
+mod generic;
 mod obj;
 mod pat;
 pub(crate) mod print;
@@ -143,6 +144,13 @@ struct Checker {
     /// The enclosing labels and loops, innermost last: name (none for a loop), the id of the
     /// expression, its result type, and whether it is a loop (what `continue` may target).
     labels: Vec<(Option<String>, ExprId, Type, bool)>,
+    /// The generic variable of each type parameter (see [`Checker::bind_tparams`]).
+    generic_ids: HashMap<(u32, u32, String), u32>,
+    /// The types (aliases and classes) each module declares, by the module's name, for
+    /// `M.T`; an alias `let N = M` of a module shares them.
+    module_types: HashMap<String, HashMap<String, TypeBinding>>,
+    /// The types of the module body checked last (see `object_body`).
+    last_module_types: HashMap<String, TypeBinding>,
 }
 
 /// Type-checks a program: the side tables and every diagnostic (errors and warnings).
@@ -161,6 +169,9 @@ pub(crate) fn check(program: &ast::Program) -> (Checked, Vec<Diagnostic>) {
         depth: 0,
         bind_depth: HashMap::new(),
         labels: Vec::new(),
+        generic_ids: HashMap::new(),
+        module_types: HashMap::new(),
+        last_module_types: HashMap::new(),
     };
     for import in &program.imports {
         checker.diags.push(crate::diag::unsupported(
@@ -216,19 +227,13 @@ impl Checker {
     }
 
     /// The type of the primitive module: a module with one field per primitive the code
-    /// generator implements, typed from its table. Generic primitives are left out until the
-    /// checker has type parameters.
+    /// generator implements, typed from its table.
     fn prim_module_type(&mut self) -> Type {
         let mut fields = Vec::new();
         for (name, text) in crate::codegen::PRIMITIVES {
             let Some(ast_ty) = crate::syntax::parse_type(text) else {
                 continue;
             };
-            if let ast::TypeKind::Func { tparams, .. } = &ast_ty.kind {
-                if !tparams.is_empty() {
-                    continue;
-                }
-            }
             let before = self.diags.len();
             let ty = self.resolve_type(&ast_ty);
             if self.diags.len() != before {
@@ -243,6 +248,24 @@ impl Checker {
         }
         fields.sort_by(|a, b| a.name.cmp(&b.name));
         Type::Obj(ast::ObjSort::Module, fields)
+    }
+
+    /// Binds type parameters in the innermost type scope as generic variables. Each parameter
+    /// keeps one variable however often its declaration is visited (the type of a function
+    /// and its body must agree), keyed by the parameter's position in the source.
+    fn bind_tparams(&mut self, tparams: &[ast::TypeParam]) {
+        for tparam in tparams {
+            let key = (
+                tparam.name.span.start,
+                tparam.name.span.end,
+                tparam.name.name.clone(),
+            );
+            let next = types::GENERIC_BASE + self.generic_ids.len() as u32;
+            let id = *self.generic_ids.entry(key).or_insert(next);
+            if let Some(scope) = self.type_scopes.last_mut() {
+                scope.insert(tparam.name.name.clone(), TypeBinding::Param(id));
+            }
+        }
     }
 
     fn push_scope(&mut self) {
@@ -272,6 +295,8 @@ impl Checker {
 
     /// The type of a function declaration from its annotations (result `()` when omitted).
     fn func_type(&mut self, func: &ast::FuncDec, default_sort: FuncSort) -> types::FuncType {
+        self.type_scopes.push(HashMap::new());
+        self.bind_tparams(&func.tparams);
         let params = func
             .params
             .iter()
@@ -284,6 +309,7 @@ impl Checker {
             Some(t) => self.resolve_type(t),
             None => Type::unit(),
         };
+        self.type_scopes.pop();
         types::FuncType {
             sort: func.sort.unwrap_or(default_sort),
             system: false,

@@ -44,6 +44,9 @@ impl Checker {
     /// A class: its instances' type (from checking its body) under its name, and a
     /// constructor function of the same name.
     pub(super) fn declare_class(&mut self, c: &ClassDec) {
+        // The type parameters stay in scope for the parameters and the whole body.
+        self.type_scopes.push(std::collections::HashMap::new());
+        self.bind_tparams(&c.tparams);
         let params: Vec<Type> = c
             .params
             .iter()
@@ -60,6 +63,7 @@ impl Checker {
         let ty = self.object_body(ObjSort::Object, &c.fields);
         self.depth -= 1;
         self.pop_scope();
+        self.type_scopes.pop();
         self.bind_class_type(&c.name.name, ty.clone());
         self.bind_local(
             &c.name.name,
@@ -143,6 +147,13 @@ impl Checker {
             if let Dec::Func(f) = &field.dec {
                 self.local_func_body(f);
             }
+        }
+        if sort == ObjSort::Module {
+            self.last_module_types = self
+                .type_scopes
+                .last()
+                .map(|scope| scope.clone())
+                .unwrap_or_default();
         }
         self.pop_scope();
         public.sort_by(|a, b| a.name.cmp(&b.name));

@@ -7,7 +7,7 @@
 //! expressions.
 
 use super::types::{ConDef, ConId, Field, FuncType, Tag, Type, OTHER_PRIMS};
-use super::{Checker, TypeBinding};
+use super::{Binding, Checker, TypeBinding};
 use crate::diag;
 use crate::syntax::ast::{self, Dec, TypeDec, TypeKind};
 use std::rc::Rc;
@@ -67,11 +67,32 @@ impl Checker {
     }
 
     fn lookup_type(&self, name: &str) -> Option<TypeBinding> {
+        if let Some((module, member)) = name.split_once('.') {
+            // `M.T`: a type of a module declared (or imported) earlier.
+            return self.module_types.get(module)?.get(member).cloned();
+        }
         self.type_scopes
             .iter()
             .rev()
             .find_map(|s| s.get(name))
             .cloned()
+    }
+
+    /// `Prim.Types.Nat` (a built-in type named through the primitive module) as `Nat`;
+    /// any other name unchanged.
+    fn prim_type_name<'n>(&self, name: &'n str) -> &'n str {
+        let mut parts = name.split('.');
+        match (parts.next(), parts.next(), parts.next(), parts.next()) {
+            (Some(module), Some("Types"), Some(builtin), None)
+                if self
+                    .scopes
+                    .first()
+                    .is_some_and(|scope| matches!(scope.get(module), Some(Binding::Prim(_)))) =>
+            {
+                builtin
+            }
+            _ => name,
+        }
     }
 
     /// Resolves a written type.
@@ -90,10 +111,18 @@ impl Checker {
                         return Type::Con(id, Rc::from(name.as_str()), args);
                     }
                     Some(TypeBinding::Param(i)) => return Type::Param(i, Rc::from(name.as_str())),
+                    Some(TypeBinding::Class(t)) if !args.is_empty() => {
+                        // A generic class's type at arguments: its variables, in declaration
+                        // order, take the arguments.
+                        let mut vars = Vec::new();
+                        super::types::generic_vars(&t, &mut vars);
+                        let bound = vars.into_iter().zip(args).collect();
+                        return super::types::instantiate(&t, &bound);
+                    }
                     Some(TypeBinding::Class(t)) => return t,
                     None => {}
                 }
-                match name.as_str() {
+                match self.prim_type_name(name) {
                     "Nat" => Type::Nat,
                     "Int" => Type::Int,
                     "Bool" => Type::Bool,
@@ -142,12 +171,15 @@ impl Checker {
             TypeKind::Async(inner) => Type::Async(Box::new(self.resolve_type(inner))),
             TypeKind::Func {
                 sort,
+                tparams,
                 param,
                 result,
-                ..
             } => {
+                self.type_scopes.push(std::collections::HashMap::new());
+                self.bind_tparams(tparams);
                 let params = self.resolve_params(param);
                 let result = self.resolve_type(result);
+                self.type_scopes.pop();
                 Type::Func(FuncType {
                     sort: *sort,
                     system: false,

@@ -118,6 +118,38 @@ impl Cons {
     }
 }
 
+/// The first index of [`Type::Param`] that stands for a type parameter of a generic function
+/// or class (a generic variable) rather than a parameter of an alias body; `subst` of alias
+/// arguments never reaches these indices.
+pub(crate) const GENERIC_BASE: u32 = 1 << 20;
+
+/// Replaces generic variables by the types bound to them; unbound ones stay.
+pub(crate) fn instantiate(ty: &Type, bound: &std::collections::HashMap<u32, Type>) -> Type {
+    if bound.is_empty() {
+        return ty.clone();
+    }
+    map(ty, &|t| match t {
+        Type::Param(i, _) => bound.get(i).cloned(),
+        _ => None,
+    })
+}
+
+/// The generic variables occurring in a type, in ascending order (declaration order).
+pub(crate) fn generic_vars(ty: &Type, out: &mut Vec<u32>) {
+    let seen = std::cell::RefCell::new(Vec::new());
+    let _ = map(ty, &|t| {
+        if let Type::Param(i, _) = t {
+            if *i >= GENERIC_BASE {
+                seen.borrow_mut().push(*i);
+            }
+        }
+        None
+    });
+    out.append(&mut seen.into_inner());
+    out.sort_unstable();
+    out.dedup();
+}
+
 /// Replaces the parameters of an alias body by the arguments.
 pub(crate) fn subst(ty: &Type, args: &[Type]) -> Type {
     if args.is_empty() {

@@ -1,0 +1,219 @@
+//! Calls of generic functions: instantiation of the type parameters, explicit (`f<Nat>(x)`)
+//! or inferred from the arguments.
+//!
+//! Type parameters are generic variables (`Type::Param` at or above `GENERIC_BASE`), bound in
+//! scope by `Checker::bind_tparams`. Inference matches each argument's type against its
+//! parameter's type, widening a variable's binding when a later argument needs a supertype
+//! (`Nat` then `Int` gives `Int`); function literals without annotations are checked last,
+//! against their instantiated parameter types, and their bodies bind the result variables.
+//! This is not moc's full bidirectional inference: bounds are not checked and variables
+//! that no argument determines stay uninstantiated.
+
+use super::types::{self, FuncType, Type};
+use super::Checker;
+use crate::diag;
+use crate::syntax::ast::{self, Expr, ExprKind, FuncDec, FuncSort};
+use std::collections::HashMap;
+
+impl Checker {
+    /// Whether calling a function of this type instantiates generic variables.
+    pub(super) fn is_generic(&self, func: &FuncType) -> bool {
+        !self.call_vars(func).is_empty()
+    }
+
+    /// The generic variables of a function type, in declaration order.
+    fn call_vars(&self, func: &FuncType) -> Vec<u32> {
+        let mut vars = Vec::new();
+        for param in &func.params {
+            types::generic_vars(param, &mut vars);
+        }
+        types::generic_vars(&func.result, &mut vars);
+        vars
+    }
+
+    pub(super) fn generic_call(
+        &mut self,
+        e: &Expr,
+        func: &FuncType,
+        inst: &[ast::Type],
+        args: &[Expr],
+    ) -> Type {
+        let vars = self.call_vars(func);
+        let params: Vec<Type> = match func.params.as_slice() {
+            [single] if args.len() != 1 => match self.expand(single) {
+                Type::Tuple(items) if items.len() == args.len() => items,
+                _ => func.params.clone(),
+            },
+            _ => func.params.clone(),
+        };
+        if params.len() != args.len() {
+            for arg in args {
+                self.infer(arg);
+            }
+            let expected = Type::Tuple(func.params.clone());
+            self.diags.push(diag::type_mismatch(
+                e.span,
+                &format!("{} arguments", args.len()),
+                &expected.to_string(),
+            ));
+            return Type::Err;
+        }
+        let mut bound: HashMap<u32, Type> = HashMap::new();
+        if !inst.is_empty() {
+            let tys: Vec<Type> = inst.iter().map(|t| self.resolve_type(t)).collect();
+            for (var, ty) in vars.iter().zip(tys) {
+                bound.insert(*var, ty);
+            }
+            for (arg, param) in args.iter().zip(&params) {
+                let expected = types::instantiate(param, &bound);
+                self.check(arg, &expected);
+            }
+            return types::instantiate(&func.result, &bound);
+        }
+        // First the arguments that have a type of their own, then the function literals.
+        let mut later = Vec::new();
+        for (arg, param) in args.iter().zip(&params) {
+            if Self::is_open_lambda(arg) {
+                later.push((arg, param));
+                continue;
+            }
+            let actual = self.infer(arg);
+            self.unify(param, &actual, &vars, &mut bound);
+        }
+        for (arg, param) in later {
+            let expected = types::instantiate(param, &bound);
+            let ExprKind::Func(f) = &arg.kind else {
+                continue;
+            };
+            let actual = self.lambda_infer(arg, f, &expected);
+            self.unify(param, &actual, &vars, &mut bound);
+        }
+        // The inferred arguments must fit their instantiated parameters.
+        for (arg, param) in args.iter().zip(&params) {
+            let expected = types::instantiate(param, &bound);
+            let actual = self.out.type_of(arg.id);
+            if !self.sub(&actual, &expected) {
+                self.diags.push(diag::type_mismatch(
+                    arg.span,
+                    &actual.to_string(),
+                    &expected.to_string(),
+                ));
+            }
+        }
+        types::instantiate(&func.result, &bound)
+    }
+
+    /// A function literal with an unannotated parameter or result: its type depends on the
+    /// instantiation.
+    fn is_open_lambda(arg: &Expr) -> bool {
+        match &arg.kind {
+            ExprKind::Func(f) => f.result.is_none() || f.params.iter().any(|p| p.annot.is_none()),
+            _ => false,
+        }
+    }
+
+    /// A function literal checked against a parameter type whose result may still hold
+    /// variables: the parameters come from the expected type, the result from the body.
+    fn lambda_infer(&mut self, arg: &Expr, f: &FuncDec, expected: &Type) -> Type {
+        let mut ty = self.func_type(f, FuncSort::Local);
+        let expected = match self.expand(expected) {
+            Type::Func(func) if func.params.len() == f.params.len() => Some(func),
+            _ => None,
+        };
+        if let Some(expected) = &expected {
+            for (i, param) in f.params.iter().enumerate() {
+                if param.annot.is_none() {
+                    ty.params[i] = expected.params[i].clone();
+                }
+            }
+        }
+        let open_result = f.result.is_none()
+            && expected.as_ref().is_some_and(|func| {
+                let mut vars = Vec::new();
+                types::generic_vars(&func.result, &mut vars);
+                vars.iter().any(|v| !self.in_scope_var(*v))
+            });
+        if f.result.is_none() && !open_result {
+            if let Some(expected) = &expected {
+                ty.result = expected.result.clone();
+            }
+        }
+        if open_result {
+            ty.result = Box::new(self.func_body_infer(f, &ty));
+        } else {
+            self.func_body(f, &ty);
+        }
+        let ty = Type::Func(ty);
+        self.record(arg.id, &ty);
+        ty
+    }
+
+    /// Whether a generic variable belongs to a function whose body encloses this code.
+    fn in_scope_var(&self, var: u32) -> bool {
+        self.type_scopes.iter().any(|scope| {
+            scope
+                .values()
+                .any(|b| matches!(b, super::TypeBinding::Param(i) if *i == var))
+        })
+    }
+
+    /// Binds the variables of `param` so that `actual` fits it.
+    fn unify(&self, param: &Type, actual: &Type, vars: &[u32], bound: &mut HashMap<u32, Type>) {
+        match (param, actual) {
+            (_, Type::Err) => {}
+            (Type::Param(i, _), _) if vars.contains(i) => match bound.get(i) {
+                None => {
+                    if *actual != Type::Non {
+                        bound.insert(*i, actual.clone());
+                    }
+                }
+                Some(old) => {
+                    if self.sub(old, actual) && !self.sub(actual, old) {
+                        bound.insert(*i, actual.clone());
+                    }
+                }
+            },
+            (Type::Con(a, _, xs), Type::Con(b, _, ys)) if a == b && xs.len() == ys.len() => {
+                for (x, y) in xs.iter().zip(ys) {
+                    self.unify(x, y, vars, bound);
+                }
+            }
+            (Type::Con(..), _) | (_, Type::Con(..)) => {
+                let (p, a) = (self.expand(param), self.expand(actual));
+                if !matches!(p, Type::Con(..)) && !matches!(a, Type::Con(..)) {
+                    self.unify(&p, &a, vars, bound);
+                }
+            }
+            (Type::Option(p), Type::Option(a)) | (Type::Async(p), Type::Async(a)) => {
+                self.unify(p, a, vars, bound)
+            }
+            (Type::Array(_, p), Type::Array(_, a)) => self.unify(p, a, vars, bound),
+            (Type::Tuple(ps), Type::Tuple(xs)) if ps.len() == xs.len() => {
+                for (p, a) in ps.iter().zip(xs) {
+                    self.unify(p, a, vars, bound);
+                }
+            }
+            (Type::Func(p), Type::Func(a)) if p.params.len() == a.params.len() => {
+                for (p, a) in p.params.iter().zip(&a.params) {
+                    self.unify(p, a, vars, bound);
+                }
+                self.unify(&p.result, &a.result, vars, bound);
+            }
+            (Type::Obj(_, ps), Type::Obj(_, xs)) => {
+                for p in ps {
+                    if let Some(a) = xs.iter().find(|x| x.name == p.name) {
+                        self.unify(&p.ty, &a.ty, vars, bound);
+                    }
+                }
+            }
+            (Type::Variant(ps), Type::Variant(xs)) => {
+                for p in ps {
+                    if let Some(a) = xs.iter().find(|x| x.name == p.name) {
+                        self.unify(&p.ty, &a.ty, vars, bound);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
