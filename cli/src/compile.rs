@@ -15,7 +15,10 @@ pub fn compile_file(file: &Path) -> Result<Compiled, Failure> {
 /// names its files relative to itself, and its output must not depend on where it lies).
 pub fn compile_file_as(file: &Path, path: &str) -> Result<Compiled, Failure> {
     let source = failure::read_text(file)?;
-    match minimo_compiler::compile(path, &source, &codegen::Options::default()) {
+    let loader = FileLoader {
+        base: file.parent().map(Path::to_path_buf).unwrap_or_default(),
+    };
+    match minimo_compiler::compile_with(path, &source, &codegen::Options::default(), &loader) {
         Ok(compiled) => {
             if !compiled.warnings.is_empty() {
                 eprint!(
@@ -32,10 +35,38 @@ pub fn compile_file_as(file: &Path, path: &str) -> Result<Compiled, Failure> {
     }
 }
 
+/// Reads the files a program imports by relative path (`import M "lib"` or `"lib.mo"`),
+/// relative to the importing program's folder: the one IO the compiler needs, done here.
+struct FileLoader {
+    base: PathBuf,
+}
+
+impl minimo_compiler::Loader for FileLoader {
+    fn load(&self, path: &str) -> Result<String, String> {
+        let exact = self.base.join(path);
+        let with_extension = exact.with_extension("mo");
+        let found = [&exact, &with_extension]
+            .into_iter()
+            .find(|candidate| candidate.is_file())
+            .ok_or_else(|| {
+                format!(
+                    "no file {} (or {})",
+                    exact.display(),
+                    with_extension.display()
+                )
+            })?;
+        std::fs::read_to_string(found)
+            .map_err(|error| format!("cannot read {}: {error}", found.display()))
+    }
+}
+
 pub fn check(file: &Path) -> Outcome {
     let source = failure::read_text(file)?;
     let path = file.display().to_string();
-    let diagnostics = minimo_compiler::check(&path, &source);
+    let loader = FileLoader {
+        base: file.parent().map(Path::to_path_buf).unwrap_or_default(),
+    };
+    let diagnostics = minimo_compiler::check_with(&path, &source, &loader);
     eprint!("{}", minimo_compiler::render(&diagnostics, &path, &source));
     if minimo_compiler::has_errors(&diagnostics) {
         Err(Failure::reported())
