@@ -118,6 +118,7 @@ impl Lowerer<'_> {
     pub(super) fn method_call(
         &mut self,
         frame: &mut Frame,
+        call: &Expr,
         callee: &Expr,
         args: &[Expr],
     ) -> Option<ir::Expr> {
@@ -129,6 +130,22 @@ impl Lowerer<'_> {
             (Type::Array(..), "size", []) => {
                 let array = self.expr(frame, object);
                 Some(node(ir::ExprKind::ArraySize(Box::new(array)), Ty::Nat))
+            }
+            // The other built-in methods are primitives of the runtime.
+            (Type::Array(..), "vals" | "keys", [])
+            | (Type::Text, "size" | "chars", [])
+            | (Type::OtherPrim("Blob"), "size" | "vals", []) => {
+                let prim = match (&object_ty, name.name.as_str()) {
+                    (Type::Array(..), "vals") => "arrayVals",
+                    (Type::Array(..), _) => "arrayKeys",
+                    (Type::Text, "size") => "textSize",
+                    (Type::Text, _) => "textChars",
+                    (_, "size") => "blobSize",
+                    _ => "blobVals",
+                };
+                let ty = self.expr_ty(call);
+                let value = self.expr(frame, object);
+                Some(node(ir::ExprKind::Prim(prim.to_string(), vec![value]), ty))
             }
             _ => None,
         }

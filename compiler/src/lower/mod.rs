@@ -262,7 +262,7 @@ impl Lowerer<'_> {
         }
     }
 
-    fn expr_ty(&mut self, e: &Expr) -> Ty {
+    pub(super) fn expr_ty(&mut self, e: &Expr) -> Ty {
         let ty = self.checked.type_of(e.id);
         self.ty(&ty, e.span)
     }
@@ -409,7 +409,7 @@ impl Lowerer<'_> {
                         };
                     }
                 }
-                if let Some(call) = self.method_call(frame, callee, args) {
+                if let Some(call) = self.method_call(frame, e, callee, args) {
                     return call;
                 }
                 let own_method = matches!(callee.kind, ExprKind::Var(_));

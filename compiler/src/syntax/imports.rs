@@ -9,8 +9,8 @@
 //! of its own and does not check what the modules contain.
 
 use super::ast::{
-    Dec, Expr, ExprKind, Field, IdGen, Ident, ObjDec, ObjSort, ProgBody, Program, ValueDec,
-    Visibility,
+    Dec, Expr, ExprKind, Field, FuncDec, IdGen, Ident, ObjDec, ObjSort, Param, ProgBody, Program,
+    TypeKind, ValueDec, Visibility,
 };
 use crate::diag::{self, Diagnostic, Severity, Span};
 
@@ -244,6 +244,11 @@ impl Resolver<'_> {
         }
         self.loading.pop();
         let ids = IdGen::starting_at(ids.count().max(self.next_id));
+        for field in &mut fields {
+            if let Dec::Value(value) = &mut field.dec {
+                wrap_primitive(&ids, &mut value.init, &self.prim_aliases);
+            }
+        }
         let mut body: Vec<Field> = aliases
             .into_iter()
             .map(|(alias, name, span)| alias_field(&ids, alias, name, span))
@@ -269,4 +274,82 @@ impl Resolver<'_> {
         self.done.push((target.clone(), field));
         true
     }
+}
+
+/// `let f : T = Prim.x` (a primitive used as a value, as the base library does) becomes
+/// `let f : T = func (a0, ...) = Prim.x(a0, ...)`: primitives are only ever called, and the
+/// annotation gives the literal its parameter and result types.
+fn wrap_primitive(ids: &IdGen, init: &mut Expr, prim_aliases: &[String]) {
+    let ExprKind::Dot(module, name) = &init.kind else {
+        return;
+    };
+    let ExprKind::Var(module_name) = &module.kind else {
+        return;
+    };
+    if !prim_aliases.contains(&module_name.name) {
+        return;
+    }
+    let Some(arity) = primitive_arity(&name.name) else {
+        return;
+    };
+    let span = init.span;
+    let params: Vec<Param> = (0..arity)
+        .map(|i| Param {
+            name: Ident {
+                name: format!("prim_arg{i}"),
+                span,
+            },
+            bind: ids.bind(),
+            annot: None,
+        })
+        .collect();
+    let args = params
+        .iter()
+        .map(|p| Expr {
+            id: ids.expr(),
+            kind: ExprKind::Var(p.name.clone()),
+            span,
+        })
+        .collect();
+    let callee = std::mem::replace(
+        init,
+        Expr {
+            id: ids.expr(),
+            kind: ExprKind::Null,
+            span,
+        },
+    );
+    let body = Expr {
+        id: ids.expr(),
+        kind: ExprKind::Call(Box::new(callee), Vec::new(), args),
+        span,
+    };
+    let func = FuncDec {
+        sort: None,
+        shared_pattern: None,
+        name: None,
+        bind: ids.bind(),
+        tparams: Vec::new(),
+        params,
+        params_span: span,
+        result: None,
+        body: Box::new(body),
+        span,
+    };
+    init.kind = ExprKind::Func(Box::new(func));
+}
+
+/// How many arguments a primitive takes, from its type in `codegen::PRIMITIVES`.
+fn primitive_arity(name: &str) -> Option<usize> {
+    let (_, text) = crate::codegen::PRIMITIVES
+        .iter()
+        .find(|(known, _)| *known == name)?;
+    let ty = super::parse_type(text)?;
+    let TypeKind::Func { param, .. } = ty.kind else {
+        return None;
+    };
+    Some(match param.kind {
+        TypeKind::Tuple(items) => items.len(),
+        _ => 1,
+    })
 }

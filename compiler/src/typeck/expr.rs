@@ -203,8 +203,7 @@ impl Checker {
                 Type::Text
             }
             ExprKind::Binary(op, a, b) => {
-                let ta = self.infer(a);
-                let tb = self.infer(b);
+                let (ta, tb) = self.infer_operands(a, b);
                 let t = self.expand(&self.out.cons.lub(&ta, &tb));
                 match t {
                     _ if is_number(&t) => {
@@ -224,8 +223,7 @@ impl Checker {
                 }
             }
             ExprKind::Compare(op, a, b) => {
-                let ta = self.infer(a);
-                let tb = self.infer(b);
+                let (ta, tb) = self.infer_operands(a, b);
                 let t = self.expand(&self.out.cons.lub(&ta, &tb));
                 let ordered = !matches!(op, CmpOp::Eq | CmpOp::Ne);
                 let fine = match &t {
@@ -495,6 +493,34 @@ impl Checker {
         self.pop_scope();
     }
 
+    /// The types of a binary operator's operands. A numeric literal takes the other
+    /// operand's number type (`x != 0` with `x : Nat32` compares at `Nat32`), as in moc.
+    fn infer_operands(&mut self, a: &Expr, b: &Expr) -> (Type, Type) {
+        match (is_num_literal(a), is_num_literal(b)) {
+            (false, true) => {
+                let ta = self.infer(a);
+                if is_number(&self.expand(&ta)) {
+                    self.check(b, &ta);
+                    (ta.clone(), ta)
+                } else {
+                    let tb = self.infer(b);
+                    (ta, tb)
+                }
+            }
+            (true, false) => {
+                let tb = self.infer(b);
+                if is_number(&self.expand(&tb)) {
+                    self.check(a, &tb);
+                    (tb.clone(), tb)
+                } else {
+                    let ta = self.infer(a);
+                    (ta, tb)
+                }
+            }
+            _ => (self.infer(a), self.infer(b)),
+        }
+    }
+
     /// [`Checker::func_body`] for a function whose result type is not known yet: the body's
     /// type is inferred and returned.
     pub(super) fn func_body_infer(&mut self, func: &FuncDec, ty: &FuncType) -> Type {
@@ -618,5 +644,14 @@ fn cmp_symbol(op: CmpOp) -> &'static str {
         CmpOp::Le => "<=",
         CmpOp::Gt => ">",
         CmpOp::Ge => ">=",
+    }
+}
+
+/// A number literal, possibly negated: its type follows the other operand's.
+fn is_num_literal(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Num(..) | ExprKind::Float(_) => true,
+        ExprKind::Unary(UnOp::Neg, inner) => is_num_literal(inner),
+        _ => false,
     }
 }

@@ -112,6 +112,16 @@ impl Checker {
             }
             if let Dec::Class(c) = &field.dec {
                 self.declare_class(c);
+                // A public class is a field too: its constructor.
+                if field.visibility == Visibility::Public {
+                    if let Some(ty) = self.out.bind_types.get(&c.bind).cloned() {
+                        public.push(Field {
+                            name: c.name.name.clone(),
+                            mutable: false,
+                            ty,
+                        });
+                    }
+                }
             }
         }
         for field in fields {
