@@ -14,7 +14,8 @@ fn main() {
     println!("{:<44} {:>16} {:>16}", "figure", "minimo", "moc 0.13.6");
     counter(&vm);
     sum_of_squares(&vm);
-    stable_entries(&vm);
+    stable_entries(&vm, "stable_entries.mo", "array");
+    stable_entries(&vm, "stable_list.mo", "recursive list");
 }
 
 fn program(name: &str) -> Result<Vec<u8>, String> {
@@ -117,12 +118,12 @@ fn sum_of_squares(vm: &Vm) {
     );
 }
 
-fn stable_entries(vm: &Vm) {
-    let Some(wasm) = program("stable_entries.mo").ok() else {
-        let _ = install(vm, "stable_entries.mo");
+fn stable_entries(vm: &Vm, file: &str, shape: &str) {
+    let Some(wasm) = program(file).ok() else {
+        let _ = install(vm, file);
         return;
     };
-    let Some(mut canister) = install(vm, "stable_entries.mo") else {
+    let Some(mut canister) = install(vm, file) else {
         return;
     };
     let n = 10_000;
@@ -131,21 +132,21 @@ fn stable_entries(vm: &Vm) {
     }
     let outcome = canister.upgrade(vm, &wasm, b"DIDL\x00\x00");
     if let Err(error) = outcome.result {
-        println!("upgrade: {}: {}", error.code, error.message);
+        println!("upgrade of a {shape}: {}: {}", error.code, error.message);
         return;
     }
     row(
-        "upgrade of (Text, Nat) entries: per entry",
+        &format!("upgrade of (Text, Nat) {shape}: per entry"),
         outcome.instructions / n,
         "~1,950",
     );
     row(
-        "upgrade of 10,000 entries: instructions",
+        &format!("upgrade of 10,000-entry {shape}: instructions"),
         outcome.instructions,
         "-",
     );
     row(
-        "upgrade of 10,000 entries: stable bytes",
+        &format!("upgrade of 10,000-entry {shape}: stable bytes"),
         canister.stable_memory_size(),
         "-",
     );

@@ -1,12 +1,8 @@
-// A stable list of (Text, Nat) entries, for the cost of an upgrade per entry.
+// A stable array of (Text, Nat) entries, for the cost of an upgrade per entry.
+import Array "mo:base/Array";
 actor {
-  type Entries = ?((Text, Nat), Entries);
-  stable var entries : Entries = null;
+  stable var entries : [(Text, Nat)] = [];
   public func fill(n : Nat) : async () {
-    var i = 0;
-    while (i < n) {
-      entries := ?(("registered-name", i), entries);
-      i += 1;
-    };
+    entries := Array.tabulate<(Text, Nat)>(n, func i = ("registered-name", i));
   };
 }
