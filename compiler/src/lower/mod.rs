@@ -312,7 +312,26 @@ impl Lowerer<'_> {
                 ir::ExprKind::Project(Box::new(self.expr(frame, inner)), *index)
             }
             ExprKind::Unary(UnOp::Neg, inner) => {
-                ir::ExprKind::Unary(ir::UnOp::IntNeg, Box::new(self.expr(frame, inner)))
+                let operand = self.expr(frame, inner);
+                match operand.ty.clone() {
+                    Ty::Fixed(fixed) => {
+                        // `-MIN` traps: the trap names this expression.
+                        let kind =
+                            ir::ExprKind::FixedUnary(ir::FixedUnOp::Neg, fixed, Box::new(operand));
+                        return self.located(e, ir::Expr { kind, ty });
+                    }
+                    Ty::Float => ir::ExprKind::FloatNeg(Box::new(operand)),
+                    _ => ir::ExprKind::Unary(ir::UnOp::IntNeg, Box::new(operand)),
+                }
+            }
+            ExprKind::Unary(UnOp::BitNot, inner) => {
+                let operand = self.expr(frame, inner);
+                match operand.ty.clone() {
+                    Ty::Fixed(fixed) => {
+                        ir::ExprKind::FixedUnary(ir::FixedUnOp::Not, fixed, Box::new(operand))
+                    }
+                    _ => return self.unsupported(e, "this operator"),
+                }
             }
             ExprKind::Unary(UnOp::Pos, inner) => return self.expr(frame, inner),
             ExprKind::Unary(UnOp::Not, inner) => {
@@ -325,14 +344,11 @@ impl Lowerer<'_> {
                     .get(&e.id)
                     .cloned()
                     .unwrap_or(Type::Err);
-                let Some(op) = bin_op(*op, &operand) else {
+                let operand_ty = self.ty(&operand, e.span);
+                let Some(make) = binary_maker(*op, &operand, &operand_ty) else {
                     return self.unsupported(e, "this operator");
                 };
-                let binary = ir::ExprKind::Binary(
-                    op,
-                    Box::new(self.expr(frame, a)),
-                    Box::new(self.expr(frame, b)),
-                );
+                let binary = make(self.expr(frame, a), self.expr(frame, b));
                 return self.located(e, ir::Expr { kind: binary, ty });
             }
             ExprKind::Compare(op, a, b) => ir::ExprKind::Compare(
@@ -367,14 +383,15 @@ impl Lowerer<'_> {
                     .get(&e.id)
                     .cloned()
                     .unwrap_or(Type::Err);
-                let Some(bin) = bin_op(*op, &operand) else {
+                let operand_ty = self.ty(&operand, e.span);
+                let Some(make) = binary_maker(*op, &operand, &operand_ty) else {
                     return self.unsupported(e, "this operator");
                 };
                 let target_ty = self.expr_ty(target);
                 let read = self.expr(frame, target);
                 let value = self.expr(frame, value);
                 let combined = ir::Expr {
-                    kind: ir::ExprKind::Binary(bin, Box::new(read), Box::new(value)),
+                    kind: make(read, value),
                     ty: target_ty,
                 };
                 let combined = self.located(e, combined);
@@ -550,6 +567,62 @@ fn bin_op(op: BinOp, operand: &Type) -> Option<ir::BinOp> {
         (BinOp::Pow, Type::Int) => I::IntPow,
         _ => return None,
     })
+}
+
+type BinaryMaker = Box<dyn FnOnce(ir::Expr, ir::Expr) -> ir::ExprKind>;
+
+/// How a binary operator at an operand type is built: arbitrary-precision and text operators,
+/// fixed-width operators (wrapping and bitwise included) and float operators.
+fn binary_maker(op: BinOp, operand: &Type, operand_ty: &Ty) -> Option<BinaryMaker> {
+    if let Some(bin) = bin_op(op, operand) {
+        return Some(Box::new(move |a, b| {
+            ir::ExprKind::Binary(bin, Box::new(a), Box::new(b))
+        }));
+    }
+    use ir::FixedOp as F;
+    match operand_ty {
+        Ty::Fixed(fixed) => {
+            let fixed = *fixed;
+            let fop = match op {
+                BinOp::Add => F::Add,
+                BinOp::Sub => F::Sub,
+                BinOp::Mul => F::Mul,
+                BinOp::Div => F::Div,
+                BinOp::Rem => F::Rem,
+                BinOp::Pow => F::Pow,
+                BinOp::WrapAdd => F::WrapAdd,
+                BinOp::WrapSub => F::WrapSub,
+                BinOp::WrapMul => F::WrapMul,
+                BinOp::WrapPow => F::WrapPow,
+                BinOp::BitAnd => F::And,
+                BinOp::BitOr => F::Or,
+                BinOp::BitXor => F::Xor,
+                BinOp::Shl => F::Shl,
+                BinOp::Shr => F::Shr,
+                BinOp::Rotl => F::Rotl,
+                BinOp::Rotr => F::Rotr,
+                BinOp::Concat => return None,
+            };
+            Some(Box::new(move |a, b| {
+                ir::ExprKind::FixedBinary(fop, fixed, Box::new(a), Box::new(b))
+            }))
+        }
+        Ty::Float => {
+            let fop = match op {
+                BinOp::Add => ir::FloatOp::Add,
+                BinOp::Sub => ir::FloatOp::Sub,
+                BinOp::Mul => ir::FloatOp::Mul,
+                BinOp::Div => ir::FloatOp::Div,
+                BinOp::Rem => ir::FloatOp::Rem,
+                BinOp::Pow => ir::FloatOp::Pow,
+                _ => return None,
+            };
+            Some(Box::new(move |a, b| {
+                ir::ExprKind::FloatBinary(fop, Box::new(a), Box::new(b))
+            }))
+        }
+        _ => None,
+    }
 }
 
 fn cmp_op(op: ast::CmpOp) -> ir::CmpOp {
