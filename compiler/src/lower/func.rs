@@ -256,14 +256,77 @@ impl Lowerer<'_> {
         }
     }
 
-    /// An object: its declarations in order, then the record of its public fields.
+    /// An object: its declarations in order, then the record of its public fields. A function
+    /// that uses a later declaration (modules often do) is created once what it uses exists:
+    /// creating a function has no effect, so moving it later changes nothing else.
     pub(super) fn object(&mut self, frame: &mut Frame, fields: &[ast::Field], ty: Ty) -> ir::Expr {
         let mut stmts = Vec::new();
         let mut public = Vec::new();
+        let mut deferred: Vec<&ast::Field> = Vec::new();
         for field in fields {
-            self.dec(frame, &field.dec, &mut stmts);
-            if field.visibility != Visibility::Public {
+            if matches!(field.dec, Dec::Func(_)) && !self.try_func_field(frame, field, &mut stmts) {
+                deferred.push(field);
                 continue;
+            }
+            if !matches!(field.dec, Dec::Func(_)) {
+                self.dec(frame, &field.dec, &mut stmts);
+            }
+            self.publish(frame, field, &mut public);
+            // Whatever waited may be creatable now.
+            loop {
+                let ready = deferred
+                    .iter()
+                    .position(|f| self.try_func_field(frame, f, &mut stmts));
+                let Some(index) = ready else { break };
+                let done = deferred.remove(index);
+                self.publish(frame, done, &mut public);
+            }
+        }
+        for field in deferred {
+            // Still waiting (mutual recursion): lowering reports it.
+            self.dec(frame, &field.dec, &mut stmts);
+            self.publish(frame, field, &mut public);
+        }
+        node(
+            ir::ExprKind::Block(
+                stmts,
+                Box::new(node(ir::ExprKind::Record(public), ty.clone())),
+            ),
+            ty,
+        )
+    }
+
+    /// Lowers a function field unless it uses a declaration that does not exist yet; then
+    /// nothing changes and the result is false.
+    fn try_func_field(
+        &mut self,
+        frame: &mut Frame,
+        field: &ast::Field,
+        stmts: &mut Vec<ir::Stmt>,
+    ) -> bool {
+        let errors = self.errors.len();
+        let count = stmts.len();
+        let map = frame.map.clone();
+        self.dec(frame, &field.dec, stmts);
+        if self.errors.len() > errors {
+            self.errors.truncate(errors);
+            stmts.truncate(count);
+            frame.map = map;
+            return false;
+        }
+        true
+    }
+
+    /// Adds a public field's value to the object's record.
+    fn publish(
+        &mut self,
+        frame: &mut Frame,
+        field: &ast::Field,
+        public: &mut Vec<(String, ir::Expr)>,
+    ) {
+        {
+            if field.visibility != Visibility::Public {
+                return;
             }
             let named = match &field.dec {
                 Dec::Value(v) => Some((v.name.name.clone(), v.bind)),
@@ -278,12 +341,5 @@ impl Lowerer<'_> {
                 }
             }
         }
-        node(
-            ir::ExprKind::Block(
-                stmts,
-                Box::new(node(ir::ExprKind::Record(public), ty.clone())),
-            ),
-            ty,
-        )
     }
 }
