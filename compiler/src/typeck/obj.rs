@@ -60,6 +60,25 @@ impl Checker {
         for (p, t) in c.params.iter().zip(&params) {
             self.bind_local(&p.name.name, p.bind, false, t.clone());
         }
+        // Inside its own body the class is known by its declared methods and annotated
+        // fields (what `Pair<Q, P>(q, p)` in a method of `Pair` needs).
+        // Two rounds, so that methods whose signatures name the class see its methods.
+        self.bind_class_type(&c.name.name, Type::Obj(ObjSort::Object, Vec::new()));
+        let first = self.class_signature(&c.fields);
+        self.bind_class_type(&c.name.name, first);
+        let preliminary = self.class_signature(&c.fields);
+        self.bind_class_type(&c.name.name, preliminary.clone());
+        self.bind_local(
+            &c.name.name,
+            c.bind,
+            false,
+            Type::Func(FuncType {
+                sort: FuncSort::Local,
+                system: false,
+                params: params.clone(),
+                result: Box::new(preliminary),
+            }),
+        );
         let ty = self.object_body(ObjSort::Object, &c.fields);
         self.depth -= 1;
         self.pop_scope();
@@ -76,6 +95,40 @@ impl Checker {
                 result: Box::new(ty),
             }),
         );
+    }
+
+    /// The type of a class's instances from its declarations alone: public functions with
+    /// their declared types, public fields with annotations.
+    fn class_signature(&mut self, fields: &[AstField]) -> Type {
+        let mut public = Vec::new();
+        for field in fields {
+            if field.visibility != Visibility::Public {
+                continue;
+            }
+            match &field.dec {
+                Dec::Func(f) => {
+                    let Some(name) = &f.name else { continue };
+                    let ty = self.func_type(f, FuncSort::Local);
+                    public.push(Field {
+                        name: name.name.clone(),
+                        mutable: false,
+                        ty: Type::Func(ty),
+                    });
+                }
+                Dec::Value(v) => {
+                    let Some(annot) = &v.annot else { continue };
+                    let ty = self.resolve_type(annot);
+                    public.push(Field {
+                        name: v.name.name.clone(),
+                        mutable: v.mutable,
+                        ty,
+                    });
+                }
+                _ => {}
+            }
+        }
+        public.sort_by(|a, b| a.name.cmp(&b.name));
+        Type::Obj(ObjSort::Object, public)
     }
 
     /// The fields of an object literal or class body, checked in a scope of their own; the

@@ -5,7 +5,8 @@
 //! coinductively: a pair of types met again while comparing it is assumed to be related.
 //! This module does not report anything.
 
-use super::types::{Cons, Type};
+use super::types::{Cons, Field, Type};
+use crate::syntax::ast::ObjSort;
 
 impl Cons {
     /// Whether a value of `a` may be used where `b` is expected.
@@ -85,6 +86,32 @@ impl Cons {
             }
             (Type::Tuple(xs), Type::Tuple(ys)) if xs.len() == ys.len() => {
                 Type::Tuple(xs.iter().zip(&ys).map(|(x, y)| self.lub(x, y)).collect())
+            }
+            // Variants join tag by tag: `[#dot, #circle 1.0]` is `[{#circle : Float; #dot}]`.
+            (Type::Variant(xs), Type::Variant(ys)) => {
+                let mut tags = xs.clone();
+                for y in &ys {
+                    match tags.iter_mut().find(|t| t.name == y.name) {
+                        Some(tag) => tag.ty = self.lub(&tag.ty, &y.ty),
+                        None => tags.push(y.clone()),
+                    }
+                }
+                Type::variant(tags)
+            }
+            // Records keep the common fields, each at the join of its types.
+            (Type::Obj(ObjSort::Object, xs), Type::Obj(ObjSort::Object, ys)) => {
+                let fields = xs
+                    .iter()
+                    .filter(|x| !x.mutable)
+                    .filter_map(|x| {
+                        let y = ys.iter().find(|y| y.name == x.name && !y.mutable)?;
+                        Some(Field {
+                            ty: self.lub(&x.ty, &y.ty),
+                            ..x.clone()
+                        })
+                    })
+                    .collect();
+                Type::Obj(ObjSort::Object, fields)
             }
             _ => Type::Any,
         }
