@@ -151,6 +151,8 @@ enum Raw {
     RemAssign,
     #[token("#=")]
     CatAssign,
+    #[token("<<=")]
+    ShlAssign,
     #[token("->")]
     Arrow,
     #[token("+")]
@@ -286,6 +288,8 @@ pub enum Tok<'a> {
     DivAssign,
     RemAssign,
     CatAssign,
+    ShlAssign,
+    ShrAssign,
     Arrow,
     Plus,
     Minus,
@@ -392,6 +396,8 @@ impl fmt::Display for Tok<'_> {
             Tok::DivAssign => "/=",
             Tok::RemAssign => "%=",
             Tok::CatAssign => "#=",
+            Tok::ShlAssign => "<<=",
+            Tok::ShrAssign => ">>=",
             Tok::Arrow => "->",
             Tok::Plus => "+",
             Tok::Minus => "-",
@@ -542,6 +548,11 @@ impl<'a> Iterator for Lexer<'a> {
                 },
                 Raw::Lt if !self.source[span.end..].starts_with(char::is_whitespace) => Tok::LAngle,
                 Raw::Gt if !self.source[..span.start].ends_with(char::is_whitespace) => Tok::RAngle,
+                Raw::Gt if self.source[span.end..].starts_with(">=") => {
+                    // `>>=`: the shift-and-assign operator.
+                    self.inner.bump(2);
+                    return Some(Ok((span.start, Tok::ShrAssign, span.end + 2)));
+                }
                 Raw::Gt if self.source[span.end..].starts_with('>') => {
                     // A spaced `>>` is the shift operator; `>>` closing two type argument
                     // lists is written without the space.
@@ -618,6 +629,7 @@ fn simple(raw: Raw) -> Tok<'static> {
         Raw::DivAssign => Tok::DivAssign,
         Raw::RemAssign => Tok::RemAssign,
         Raw::CatAssign => Tok::CatAssign,
+        Raw::ShlAssign => Tok::ShlAssign,
         Raw::Arrow => Tok::Arrow,
         Raw::Plus => Tok::Plus,
         Raw::Minus => Tok::Minus,
