@@ -245,8 +245,17 @@ impl Resolver<'_> {
         self.loading.pop();
         let ids = IdGen::starting_at(ids.count().max(self.next_id));
         for field in &mut fields {
-            if let Dec::Value(value) = &mut field.dec {
-                wrap_primitive(&ids, &mut value.init, &self.prim_aliases);
+            match &mut field.dec {
+                Dec::Value(value) => wrap_primitive(&ids, &mut value.init, &self.prim_aliases),
+                // `func f(t : Text) : Text = map(t, Prim.charToLower)`.
+                Dec::Func(func) => {
+                    if let ExprKind::Call(_, _, args) = &mut func.body.kind {
+                        for arg in args {
+                            wrap_primitive(&ids, arg, &self.prim_aliases);
+                        }
+                    }
+                }
+                _ => {}
             }
         }
         let mut body: Vec<Field> = aliases
@@ -339,10 +348,12 @@ fn wrap_primitive(ids: &IdGen, init: &mut Expr, prim_aliases: &[String]) {
     init.kind = ExprKind::Func(Box::new(func));
 }
 
-/// How many arguments a primitive takes, from its type in `codegen::PRIMITIVES`.
+/// How many arguments a primitive takes, from its type in `codegen::PRIMITIVES` (or the
+/// checker's table of primitives the code generator does not implement yet).
 fn primitive_arity(name: &str) -> Option<usize> {
     let (_, text) = crate::codegen::PRIMITIVES
         .iter()
+        .chain(crate::typeck::PRIMITIVES_PENDING)
         .find(|(known, _)| *known == name)?;
     let ty = super::parse_type(text)?;
     let TypeKind::Func { param, .. } = ty.kind else {

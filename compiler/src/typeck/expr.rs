@@ -184,8 +184,19 @@ impl Checker {
                         self.out.operand_types.insert(e.id, t.clone());
                         t
                     }
+                    // `^x` on a fixed-width integer.
+                    (UnOp::BitNot, Type::OtherPrim(p))
+                        if p.starts_with("Nat") || p.starts_with("Int") =>
+                    {
+                        self.out.operand_types.insert(e.id, t.clone());
+                        t
+                    }
                     _ => {
-                        let symbol = if *op == UnOp::Neg { "-" } else { "+" };
+                        let symbol = match op {
+                            UnOp::Neg => "-",
+                            UnOp::BitNot => "^",
+                            _ => "+",
+                        };
                         self.diags.push(diag::operator_mismatch(
                             e.span,
                             symbol,

@@ -153,6 +153,27 @@ struct Checker {
     last_module_types: HashMap<String, TypeBinding>,
 }
 
+/// Primitives of the base library's contract (`stdlib/PRIMITIVES.md`) that the code generator
+/// does not implement yet, with their types: the library modules that mention them still
+/// check, and a call traps at run time with the code generator's "not supported yet".
+pub(crate) const PRIMITIVES_PENDING: &[(&str, &str)] = &[
+    ("charToUpper", "Char -> Char"),
+    ("charToLower", "Char -> Char"),
+    ("charIsWhitespace", "Char -> Bool"),
+    ("charIsLowercase", "Char -> Bool"),
+    ("charIsUppercase", "Char -> Bool"),
+    ("charIsAlphabetic", "Char -> Bool"),
+    ("floatToFormattedText", "(Float, Nat8, Nat8) -> Text"),
+    ("sin", "Float -> Float"),
+    ("cos", "Float -> Float"),
+    ("tan", "Float -> Float"),
+    ("arcsin", "Float -> Float"),
+    ("arccos", "Float -> Float"),
+    ("arctan", "Float -> Float"),
+    ("arctan2", "(Float, Float) -> Float"),
+    ("principalOfActor", "actor {} -> Principal"),
+];
+
 /// Type-checks a program: the side tables and every diagnostic (errors and warnings).
 pub(crate) fn check(program: &ast::Program) -> (Checked, Vec<Diagnostic>) {
     let mut checker = Checker {
@@ -230,7 +251,10 @@ impl Checker {
     /// generator implements, typed from its table.
     fn prim_module_type(&mut self) -> Type {
         let mut fields = Vec::new();
-        for (name, text) in crate::codegen::PRIMITIVES {
+        let pending = PRIMITIVES_PENDING
+            .iter()
+            .filter(|(name, _)| !crate::codegen::primitive_supported(name));
+        for (name, text) in crate::codegen::PRIMITIVES.iter().chain(pending) {
             let Some(ast_ty) = crate::syntax::parse_type(text) else {
                 continue;
             };
