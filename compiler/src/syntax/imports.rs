@@ -364,3 +364,114 @@ fn primitive_arity(name: &str) -> Option<usize> {
         _ => 1,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Files(&'static [(&'static str, &'static str)]);
+
+    impl crate::Loader for Files {
+        fn load(&self, path: &str) -> Result<String, String> {
+            self.0
+                .iter()
+                .find(|(name, _)| *name == path)
+                .map(|(_, text)| text.to_string())
+                .ok_or_else(|| format!("no file {path}"))
+        }
+    }
+
+    fn resolved(source: &str, loader: Option<&dyn crate::Loader>) -> (Program, Vec<Diagnostic>) {
+        let (mut program, errors) = super::super::parse(source);
+        assert!(errors.is_empty(), "{errors:?}");
+        let diags = resolve(&mut program, loader);
+        (program, diags)
+    }
+
+    fn declared_names(program: &Program) -> Vec<String> {
+        let ProgBody::Script(fields) = &program.body else {
+            return Vec::new();
+        };
+        fields
+            .iter()
+            .filter_map(|f| match &f.dec {
+                Dec::Object(o) => Some(o.name.name.clone()),
+                Dec::Value(v) => Some(v.name.name.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_base_module_is_embedded() {
+        for name in ["Debug", "Array", "HashMap", "Iter", "Text", "Order"] {
+            assert!(base_module(name).is_some(), "{name}");
+        }
+    }
+
+    #[test]
+    fn a_base_import_declares_its_dependencies_first_and_once() {
+        let (program, diags) = resolved(
+            "import Array \"mo:base/Array\";\nimport O \"mo:base/Order\";\nlet x = 1;",
+            None,
+        );
+        assert!(diags.is_empty(), "{diags:?}");
+        let names = declared_names(&program);
+        let order = names.iter().position(|n| n == "Order");
+        let array = names.iter().position(|n| n == "Array");
+        assert!(order < array, "{names:?}");
+        assert_eq!(names.iter().filter(|n| *n == "Order").count(), 1);
+        assert!(
+            names.contains(&"O".to_string()),
+            "the alias is declared: {names:?}"
+        );
+        assert!(program.imports.is_empty());
+    }
+
+    #[test]
+    fn the_primitive_module_is_recorded_not_declared() {
+        let (program, diags) = resolved("import P \"mo:⛔\";\nlet x = 1;", None);
+        assert!(diags.is_empty());
+        assert_eq!(program.prim_aliases, vec!["P".to_string()]);
+        assert_eq!(declared_names(&program), vec!["x".to_string()]);
+    }
+
+    #[test]
+    fn an_unknown_base_module_is_an_error() {
+        let (_, diags) = resolved("import N \"mo:base/Nope\";\nlet x = 1;", None);
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].code, "M0009");
+    }
+
+    #[test]
+    fn a_relative_import_comes_from_the_loader() {
+        let files = Files(&[("lib.mo", "module { public let one = 1; }")]);
+        let (program, diags) = resolved("import L \"lib.mo\";\nlet x = L.one;", Some(&files));
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(
+            declared_names(&program)[..2],
+            ["lib".to_string(), "L".to_string()]
+        );
+        let (_, diags) = resolved("import L \"other.mo\";\nlet x = 1;", Some(&files));
+        assert_eq!(diags[0].code, "M0009");
+    }
+
+    #[test]
+    fn a_primitive_used_as_a_value_becomes_a_function() {
+        let files = Files(&[(
+            "lib.mo",
+            "import P \"mo:prim\";\nmodule { public let abs : Int -> Nat = P.abs; }",
+        )]);
+        let (program, _) = resolved("import L \"lib.mo\";\nlet x = 1;", Some(&files));
+        let ProgBody::Script(fields) = &program.body else {
+            panic!("a script");
+        };
+        let Dec::Object(module) = &fields[0].dec else {
+            panic!("the module first");
+        };
+        let Dec::Value(abs) = &module.fields[0].dec else {
+            panic!("the let");
+        };
+        assert!(matches!(abs.init.kind, ExprKind::Func(_)));
+    }
+}

@@ -217,3 +217,46 @@ impl Checker {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    fn errors(source: &str) -> Vec<String> {
+        crate::check("test.mo", source)
+            .into_iter()
+            .filter(|d| d.severity == crate::Severity::Error)
+            .map(|d| format!("{} {}", d.code, d.message))
+            .collect()
+    }
+
+    #[test]
+    fn instantiation_is_inferred_from_the_arguments() {
+        let source = "func first<A, B>(a : A, b : B) : A { a };\nlet n : Nat = first(1, \"x\");";
+        assert_eq!(errors(source), Vec::<String>::new());
+    }
+
+    #[test]
+    fn explicit_instantiation_fixes_the_parameter_types() {
+        let source = "func id<T>(x : T) : T { x };\nlet t : Text = id<Nat>(1);";
+        assert_eq!(errors(source).len(), 1, "{:?}", errors(source));
+    }
+
+    #[test]
+    fn function_literals_take_the_instantiated_parameter_types() {
+        let source = "func apply<A, B>(x : A, f : A -> B) : B { f(x) };\n\
+                      let t : Text = apply(2, func n = debug_show (n + 1));";
+        assert_eq!(errors(source), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_type_parameter_is_not_a_number() {
+        let source = "func twice<T>(x : T) : T { x + x };";
+        assert_eq!(errors(source).len(), 1, "{:?}", errors(source));
+    }
+
+    #[test]
+    fn a_generic_class_is_instantiated_by_its_type_arguments() {
+        let source = "class Box<T>(v : T) { public func get() : T { v } };\n\
+                      let b : Box<Nat> = Box<Nat>(3);\nlet n : Nat = b.get();";
+        assert_eq!(errors(source), Vec::<String>::new());
+    }
+}
