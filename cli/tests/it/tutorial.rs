@@ -136,9 +136,15 @@ fn drun_prints_each_reply_in_drun_format() {
 fn run_resolves_relative_imports_next_to_the_script() {
     let sandbox = Sandbox::new();
     let dir = sandbox.dir.path();
-    std::fs::write(dir.join("lib.mo"), "module { public func twice(n : Nat) : Nat { n * 2 } }\n")
-        .expect("written");
+    std::fs::write(
+        dir.join("lib.mo"),
+        "module { public func twice(n : Nat) : Nat { n * 2 } }\n",
+    )
+    .expect("written");
     std::fs::write(dir.join("main.mo"), "import L \"lib\";\nL.twice(21)\n").expect("written");
     let main = dir.join("main.mo");
-    assert_eq!(sandbox.ok(&["run", main.to_str().expect("utf-8 path")]), "42 : Nat");
+    assert_eq!(
+        sandbox.ok(&["run", main.to_str().expect("utf-8 path")]),
+        "42 : Nat"
+    );
 }
