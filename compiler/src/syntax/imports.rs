@@ -123,6 +123,31 @@ pub(crate) fn resolve(
                 *fields = prelude;
             }
             ProgBody::Actor(actor) => {
+                // An actor body holds fields, not module declarations: each module becomes a
+                // private `let` of a module expression.
+                for field in &mut prelude {
+                    let dec = std::mem::replace(&mut field.dec, Dec::Error(field.span));
+                    field.dec = match dec {
+                        Dec::Object(module) => {
+                            let ids = IdGen::starting_at(program.id_count);
+                            let init = Expr {
+                                id: ids.expr(),
+                                kind: ExprKind::Object(ObjSort::Module, module.fields),
+                                span: module.span,
+                            };
+                            program.id_count = ids.count();
+                            Dec::Value(ValueDec {
+                                mutable: false,
+                                name: module.name,
+                                bind: module.bind,
+                                annot: None,
+                                init,
+                                span: module.span,
+                            })
+                        }
+                        other => other,
+                    };
+                }
                 prelude.append(&mut actor.fields);
                 actor.fields = prelude;
             }

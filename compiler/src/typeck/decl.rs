@@ -9,7 +9,7 @@
 use super::types::{FuncType, Type};
 use super::{Binding, Checker, FieldInfo, FieldKind};
 use crate::diag;
-use crate::syntax::ast::{Actor, Dec, Field, FuncSort, Stability, Visibility};
+use crate::syntax::ast::{Actor, Dec, ExprKind, Field, FuncSort, ObjSort, Stability, Visibility};
 
 /// System functions moc knows; minimo compiles the two upgrade hooks.
 const SYSTEM_FUNCS: &[&str] = &[
@@ -81,6 +81,12 @@ impl Checker {
         for (index, field) in fields.iter().enumerate() {
             let unused = !self.used.get(index).copied().unwrap_or(true);
             let name = match &field.dec {
+                // Imported modules (declared by import resolution) are moc's imports, which
+                // it does not report as unused.
+                Dec::Value(v) if matches!(v.init.kind, ExprKind::Object(ObjSort::Module, _)) => {
+                    None
+                }
+                Dec::Value(v) if self.module_types.contains_key(&v.name.name) => None,
                 Dec::Value(v) => Some(&v.name),
                 Dec::Func(f) if field.visibility == Visibility::Private => f.name.as_ref(),
                 _ => None,
@@ -191,6 +197,19 @@ impl Checker {
                     }
                     None => self.infer(&v.init),
                 };
+                // An imported module (a module expression) or an alias of one: its types.
+                match &v.init.kind {
+                    ExprKind::Object(ObjSort::Module, _) => {
+                        let types = std::mem::take(&mut self.last_module_types);
+                        self.module_types.insert(v.name.name.clone(), types);
+                    }
+                    ExprKind::Var(x) => {
+                        if let Some(types) = self.module_types.get(&x.name).cloned() {
+                            self.module_types.insert(v.name.name.clone(), types);
+                        }
+                    }
+                    _ => {}
+                }
                 let stable = in_actor && matches!(field.stability, Some((Stability::Stable, _)));
                 if stable && !self.out.cons.is_stable(&ty) {
                     self.diags
