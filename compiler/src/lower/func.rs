@@ -139,10 +139,36 @@ impl Lowerer<'_> {
             ..Frame::default()
         };
         inner.temp(Ty::Func);
-        for (param, t) in params.iter().zip(&param_tys) {
-            let t = self.ty(t, span);
-            inner.fresh(param.bind, t);
+        // `func (k, v) = k` where one tuple is expected (`A -> B` at `A = (K, V)`): the
+        // closure takes the tuple and its components name the parameters.
+        let spread = match param_tys.as_slice() {
+            [single] if params.len() > 1 => match self.checked.cons.expand(single) {
+                Type::Tuple(items) if items.len() == params.len() => Some(items),
+                _ => None,
+            },
+            _ => None,
+        };
+        let mut unpack = Vec::new();
+        if let Some(items) = &spread {
+            let tuple_ty = self.ty(&param_tys[0], span);
+            let tuple = inner.temp(tuple_ty.clone());
+            for (i, (param, t)) in params.iter().zip(items).enumerate() {
+                let t = self.ty(t, span);
+                let local = inner.fresh(param.bind, t.clone());
+                let read = node(ir::ExprKind::Local(tuple), tuple_ty.clone());
+                let index = u32::try_from(i).unwrap_or(u32::MAX);
+                unpack.push(ir::Stmt::Let(
+                    local,
+                    node(ir::ExprKind::Project(Box::new(read), index), t),
+                ));
+            }
+        } else {
+            for (param, t) in params.iter().zip(&param_tys) {
+                let t = self.ty(t, span);
+                inner.fresh(param.bind, t);
+            }
         }
+        let param_count = if spread.is_some() { 1 } else { params.len() };
         let result_ty = self.ty(&result, span);
         let id = FuncId(self.func_base + u32::try_from(self.lifted.len()).unwrap_or(u32::MAX));
         self.lifted.push(ir::Func {
@@ -153,10 +179,14 @@ impl Lowerer<'_> {
             result: result_ty.clone(),
             body: unit(),
         });
-        let lowered = body(self, &mut inner);
+        let mut lowered = body(self, &mut inner);
+        if !unpack.is_empty() {
+            let ty = lowered.ty.clone();
+            lowered = node(ir::ExprKind::Block(unpack, Box::new(lowered)), ty);
+        }
         let index = (id.0 - self.func_base) as usize;
         if let Some(slot) = self.lifted.get_mut(index) {
-            slot.param_count = u32::try_from(params.len() + 1).unwrap_or(u32::MAX);
+            slot.param_count = u32::try_from(param_count + 1).unwrap_or(u32::MAX);
             slot.locals = std::mem::take(&mut inner.locals);
             slot.body = lowered;
         }

@@ -464,6 +464,28 @@ impl Checker {
     /// A function expression: parameters and result come from the annotations, or from the
     /// expected function type where they are omitted.
     fn func_expr(&mut self, func: &FuncDec, expected: Option<&Type>) -> Type {
+        // `func (k, v) = k` where one tuple parameter is expected: the components type the
+        // parameters, and the function keeps the expected shape (lowering unpacks the tuple).
+        if let Some(Type::Func(f)) = expected.map(|t| self.expand(t)) {
+            if let [single] = f.params.as_slice() {
+                if let Type::Tuple(items) = self.expand(single) {
+                    if func.params.len() > 1 && items.len() == func.params.len() {
+                        let mut ty = self.func_type(func, FuncSort::Local);
+                        for (i, param) in func.params.iter().enumerate() {
+                            if param.annot.is_none() {
+                                ty.params[i] = items[i].clone();
+                            }
+                        }
+                        if func.result.is_none() {
+                            ty.result = f.result.clone();
+                        }
+                        self.func_body(func, &ty);
+                        ty.params = vec![single.clone()];
+                        return Type::Func(ty);
+                    }
+                }
+            }
+        }
         let expected = match expected.map(|t| self.expand(t)) {
             Some(Type::Func(f)) if f.params.len() == func.params.len() => Some(f),
             _ => None,

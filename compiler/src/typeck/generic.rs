@@ -120,13 +120,38 @@ impl Checker {
             Type::Func(func) if func.params.len() == f.params.len() => Some(func),
             _ => None,
         };
-        if let Some(expected) = &expected {
-            for (i, param) in f.params.iter().enumerate() {
-                if param.annot.is_none() {
-                    ty.params[i] = expected.params[i].clone();
+        // `func (k, v) = k` where `A -> B` has `A = (K, V)`: one tuple parameter.
+        let spread = match expected.as_ref().map(|e| e.params.as_slice()) {
+            Some([single]) if f.params.len() > 1 => match self.expand(single) {
+                Type::Tuple(items) if items.len() == f.params.len() => Some(single.clone()),
+                _ => None,
+            },
+            _ => None,
+        };
+        let expected = match (&spread, expected) {
+            (Some(_), Some(func)) => {
+                for (i, param) in f.params.iter().enumerate() {
+                    if let (None, Type::Tuple(items)) = (&param.annot, self.expand(&func.params[0]))
+                    {
+                        ty.params[i] = items[i].clone();
+                    }
                 }
+                Some(FuncType {
+                    params: ty.params.clone(),
+                    ..func
+                })
             }
-        }
+            (_, expected) => {
+                if let Some(expected) = &expected {
+                    for (i, param) in f.params.iter().enumerate() {
+                        if param.annot.is_none() {
+                            ty.params[i] = expected.params[i].clone();
+                        }
+                    }
+                }
+                expected
+            }
+        };
         let open_result = f.result.is_none()
             && expected.as_ref().is_some_and(|func| {
                 let mut vars = Vec::new();
@@ -142,6 +167,9 @@ impl Checker {
             ty.result = Box::new(self.func_body_infer(f, &ty));
         } else {
             self.func_body(f, &ty);
+        }
+        if let Some(tuple) = spread {
+            ty.params = vec![tuple];
         }
         let ty = Type::Func(ty);
         self.record(arg.id, &ty);
