@@ -294,11 +294,12 @@ impl Lowerer<'_> {
         let mut public = Vec::new();
         let mut deferred: Vec<&ast::Field> = Vec::new();
         for field in fields {
-            if matches!(field.dec, Dec::Func(_)) && !self.try_func_field(frame, field, &mut stmts) {
+            let creates_function = matches!(field.dec, Dec::Func(_) | Dec::Class(_));
+            if creates_function && !self.try_func_field(frame, field, &mut stmts) {
                 deferred.push(field);
                 continue;
             }
-            if !matches!(field.dec, Dec::Func(_)) {
+            if !creates_function {
                 self.dec(frame, &field.dec, &mut stmts);
             }
             self.publish(frame, field, &mut public);
