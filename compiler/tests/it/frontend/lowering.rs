@@ -233,6 +233,9 @@ fn objects_lower_to_records_of_closures() {
     let init = format!("{:?}", p.body);
     assert!(init.contains("Record("), "{init}");
     assert!(init.contains("Closure {"), "{init}");
-    let call = format!("{:?}", p.funcs.iter().find(|f| f.name == "g").map(|f| &f.body));
+    let call = format!(
+        "{:?}",
+        p.funcs.iter().find(|f| f.name == "g").map(|f| &f.body)
+    );
     assert!(call.contains("CallClosure("), "{call}");
 }
