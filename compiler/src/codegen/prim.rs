@@ -413,31 +413,10 @@ impl FuncCompiler<'_> {
         let alloc = self.module.rt("array_alloc");
         self.body.ins().call(alloc).local_set(array);
         self.expr(value);
-        self.body
-            .ins()
-            .local_set(v)
-            .block(BlockType::Empty)
-            .loop_(BlockType::Empty)
-            .local_get(i)
-            .local_get(array)
-            .i32_load(mem(4, 2))
-            .i32_ge_u()
-            .br_if(1)
-            .local_get(array)
-            .local_get(i)
-            .i32_const(2)
-            .i32_shl()
-            .i32_add()
-            .local_get(v)
-            .i32_store(mem(8, 2))
-            .local_get(i)
-            .i32_const(1)
-            .i32_add()
-            .local_set(i)
-            .br(0)
-            .end()
-            .end()
-            .local_get(array);
+        self.body.ins().local_set(v);
+        self.fill_array(array, i, |ins| {
+            ins.local_get(v);
+        });
     }
 
     /// Calls the generator once per index, in increasing order.
@@ -452,10 +431,31 @@ impl FuncCompiler<'_> {
         let ty = self
             .module
             .type_index(vec![ValType::I32; 2], vec![ValType::I32]);
-        self.body
-            .ins()
-            .local_set(f)
-            .block(BlockType::Empty)
+        self.body.ins().local_set(f);
+        // The closure gets itself and the index (tagged as a small Nat).
+        self.fill_array(array, i, |ins| {
+            ins.local_get(f)
+                .local_get(i)
+                .i32_const(1)
+                .i32_shl()
+                .i32_const(1)
+                .i32_or()
+                .local_get(f)
+                .i32_load(mem(4, 2))
+                .call_indirect(0, ty);
+        });
+    }
+
+    /// Stores `element` (code leaving one value) into every slot of `array`, for `i` from 0
+    /// up to its length, then leaves `array` on the stack. `i` must be a fresh local (zero).
+    fn fill_array(
+        &mut self,
+        array: u32,
+        i: u32,
+        element: impl FnOnce(&mut wasm_encoder::InstructionSink<'_>),
+    ) {
+        let mut ins = self.body.ins();
+        ins.block(BlockType::Empty)
             .loop_(BlockType::Empty)
             .local_get(i)
             .local_get(array)
@@ -466,17 +466,9 @@ impl FuncCompiler<'_> {
             .local_get(i)
             .i32_const(2)
             .i32_shl()
-            .i32_add()
-            .local_get(f)
-            .local_get(i)
-            .i32_const(1)
-            .i32_shl()
-            .i32_const(1)
-            .i32_or()
-            .local_get(f)
-            .i32_load(mem(4, 2))
-            .call_indirect(0, ty)
-            .i32_store(mem(8, 2))
+            .i32_add();
+        element(&mut ins);
+        ins.i32_store(mem(8, 2))
             .local_get(i)
             .i32_const(1)
             .i32_add()
