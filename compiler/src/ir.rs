@@ -339,6 +339,13 @@ pub enum ExprKind {
     },
     /// The `index`th captured value of the closure whose code is running.
     Captured(u32),
+    /// Overwrites the `index`th captured value of a closure: ties the knot when a function
+    /// captures another that is declared after it in the same block.
+    SetCapture {
+        closure: Box<Expr>,
+        index: u32,
+        value: Box<Expr>,
+    },
     /// Calls a function value with arguments (the closure itself is passed first).
     CallClosure(Box<Expr>, Vec<Expr>),
     /// A new mutable cell holding the value.

@@ -96,4 +96,14 @@ impl FuncCompiler<'_> {
         self.expr(value);
         self.body.ins().i32_store(mem(4, 2)).i32_const(0);
     }
+
+    /// Overwrites a closure's captured value (closure layout: tag, table slot, count, values).
+    pub(crate) fn set_capture(&mut self, closure: &Expr, index: u32, value: &Expr) {
+        self.expr(closure);
+        self.expr(value);
+        self.body
+            .ins()
+            .i32_store(mem(12 + 4 * index, 2))
+            .i32_const(0);
+    }
 }

@@ -226,6 +226,11 @@ impl FuncCompiler<'_> {
             ExprKind::While(condition, body) => self.while_(condition, body),
             ExprKind::Closure { func, captures } => self.closure(*func, captures),
             ExprKind::Captured(index) => self.captured(*index),
+            ExprKind::SetCapture {
+                closure,
+                index,
+                value,
+            } => self.set_capture(closure, *index, value),
             ExprKind::CallClosure(callee, args) => self.call_closure(callee, args),
             ExprKind::NewRef(value) => self.new_ref(value),
             ExprKind::Deref(cell) => self.deref(cell),

@@ -8,14 +8,29 @@
 //! it in turn if needed). A `var` that some closure captures (the checker lists them) lives in
 //! a `Ref` cell from its declaration on, so that every closure and the declaring code share
 //! it. A function's own name inside its body is the closure itself (`locals[0]`). Objects are
-//! records of their public fields; their methods are closures over the private state. This
-//! module does not handle mutual recursion between sibling local functions.
+//! records of their public fields; their methods are closures over the private state.
+//!
+//! Functions of one block, object or script may use each other in any order (mutual recursion,
+//! `put` calling a later `replace`): every function and class of the block gets its local
+//! before the block runs and is *pending* until its declaration runs. A closure created while
+//! a function it captures is pending holds a placeholder (a function that traps) in that
+//! capture, and the capture is overwritten with the real closure right after the pending
+//! function's declaration. Only closures held by a declared function can be patched, so a
+//! function expression or a direct call that uses a later function is reported unsupported.
 
 use super::{unit, Frame, Lowerer};
 use crate::diag;
 use crate::ir::{self, FuncId, Ty};
 use crate::syntax::ast::{self, BindId, Dec, Expr, FuncDec, Visibility};
 use crate::typeck::types::Type;
+
+/// A capture of a pending function by a closure that already exists: `closure`'s capture
+/// `index` must become `bind`'s closure once its declaration has run.
+pub(super) struct Patch {
+    closure: ir::LocalId,
+    index: u32,
+    bind: BindId,
+}
 
 pub(super) fn node(kind: ir::ExprKind, ty: Ty) -> ir::Expr {
     ir::Expr { kind, ty }
@@ -41,6 +56,10 @@ impl Lowerer<'_> {
     /// The slot of a binder as seen from `frame`: a local, the closure itself, or a captured
     /// value (recorded as a capture of `frame`).
     pub(super) fn slot(&mut self, frame: &mut Frame, bind: BindId) -> Option<ir::Expr> {
+        if frame.pending.contains(&bind) {
+            // Its declaration has not run: the local holds nothing yet.
+            return None;
+        }
         if let Some(id) = frame.map.get(&bind) {
             let ty = frame
                 .locals
@@ -191,7 +210,13 @@ impl Lowerer<'_> {
             slot.body = lowered;
         }
         let mut captures = Vec::new();
-        for bind in &inner.captures {
+        for (index, bind) in inner.captures.iter().enumerate() {
+            if frame.pending.contains(bind) {
+                let index = u32::try_from(index).unwrap_or(u32::MAX);
+                self.forward.push((index, *bind));
+                captures.push(self.unready_closure(*bind));
+                continue;
+            }
             match self.slot(frame, *bind) {
                 Some(value) => captures.push(value),
                 None => {
@@ -244,7 +269,7 @@ impl Lowerer<'_> {
                 let ty = ty.unwrap_or(Type::Err);
                 let id = frame.fresh(f.bind, Ty::Func);
                 let value = self.func_value(frame, f, &ty, Some(f.bind));
-                stmts.push(ir::Stmt::Let(id, value));
+                self.declare_function(frame, f.bind, id, value, stmts);
             }
             Dec::LetPat(l) => {
                 let init = self.expr(frame, &l.init);
@@ -272,7 +297,7 @@ impl Lowerer<'_> {
                         lowerer.object(inner, fields, record_ty)
                     },
                 );
-                stmts.push(ir::Stmt::Let(id, value));
+                self.declare_function(frame, c.bind, id, value, stmts);
             }
             Dec::Object(o) => {
                 let ty = self.checked.bind_types.get(&o.bind).cloned();
@@ -286,35 +311,12 @@ impl Lowerer<'_> {
         }
     }
 
-    /// An object: its declarations in order, then the record of its public fields. A function
-    /// that uses a later declaration (modules often do) is created once what it uses exists:
-    /// creating a function has no effect, so moving it later changes nothing else.
+    /// An object: its declarations in order, then the record of its public fields.
     pub(super) fn object(&mut self, frame: &mut Frame, fields: &[ast::Field], ty: Ty) -> ir::Expr {
         let mut stmts = Vec::new();
         let mut public = Vec::new();
-        let mut deferred: Vec<&ast::Field> = Vec::new();
+        self.predeclare(frame, fields.iter().map(|f| &f.dec));
         for field in fields {
-            let creates_function = matches!(field.dec, Dec::Func(_) | Dec::Class(_));
-            if creates_function && !self.try_func_field(frame, field, &mut stmts) {
-                deferred.push(field);
-                continue;
-            }
-            if !creates_function {
-                self.dec(frame, &field.dec, &mut stmts);
-            }
-            self.publish(frame, field, &mut public);
-            // Whatever waited may be creatable now.
-            loop {
-                let ready = deferred
-                    .iter()
-                    .position(|f| self.try_func_field(frame, f, &mut stmts));
-                let Some(index) = ready else { break };
-                let done = deferred.remove(index);
-                self.publish(frame, done, &mut public);
-            }
-        }
-        for field in deferred {
-            // Still waiting (mutual recursion): lowering reports it.
             self.dec(frame, &field.dec, &mut stmts);
             self.publish(frame, field, &mut public);
         }
@@ -327,25 +329,101 @@ impl Lowerer<'_> {
         )
     }
 
-    /// Lowers a function field unless it uses a declaration that does not exist yet; then
-    /// nothing changes and the result is false.
-    fn try_func_field(
+    /// Gives every function and class of a block its local ahead of time and marks it pending,
+    /// so that functions declared earlier can capture it.
+    pub(super) fn predeclare<'d>(
         &mut self,
         frame: &mut Frame,
-        field: &ast::Field,
-        stmts: &mut Vec<ir::Stmt>,
-    ) -> bool {
-        let errors = self.errors.len();
-        let count = stmts.len();
-        let map = frame.map.clone();
-        self.dec(frame, &field.dec, stmts);
-        if self.errors.len() > errors {
-            self.errors.truncate(errors);
-            stmts.truncate(count);
-            frame.map = map;
-            return false;
+        decs: impl Iterator<Item = &'d Dec>,
+    ) {
+        for dec in decs {
+            let bind = match dec {
+                Dec::Func(f) if f.name.is_some() => f.bind,
+                Dec::Class(c) => c.bind,
+                _ => continue,
+            };
+            frame.fresh(bind, Ty::Func);
+            frame.pending.insert(bind);
         }
-        true
+    }
+
+    /// The statement that creates a declared function or class, then the patches of earlier
+    /// closures that captured it while it was pending; records the captures of pending
+    /// functions that the new closure holds.
+    fn declare_function(
+        &mut self,
+        frame: &mut Frame,
+        bind: BindId,
+        id: ir::LocalId,
+        value: ir::Expr,
+        stmts: &mut Vec<ir::Stmt>,
+    ) {
+        stmts.push(ir::Stmt::Let(id, value));
+        for (index, waited) in std::mem::take(&mut self.forward) {
+            frame.patches.push(Patch {
+                closure: id,
+                index,
+                bind: waited,
+            });
+        }
+        frame.pending.remove(&bind);
+        let (ready, waiting): (Vec<Patch>, Vec<Patch>) = std::mem::take(&mut frame.patches)
+            .into_iter()
+            .partition(|p| p.bind == bind);
+        frame.patches = waiting;
+        for patch in ready {
+            let closure = node(ir::ExprKind::Local(patch.closure), Ty::Func);
+            let value = node(ir::ExprKind::Local(id), Ty::Func);
+            let set = ir::ExprKind::SetCapture {
+                closure: Box::new(closure),
+                index: patch.index,
+                value: Box::new(value),
+            };
+            stmts.push(ir::Stmt::Expr(node(set, Ty::unit())));
+        }
+    }
+
+    /// A closure standing for a pending function until its declaration runs: calling it traps
+    /// (it can only be called through a closure invoked too early, which moc would reject).
+    fn unready_closure(&mut self, bind: BindId) -> ir::Expr {
+        let arity = match self
+            .checked
+            .bind_types
+            .get(&bind)
+            .map(|t| self.checked.cons.expand(t))
+        {
+            Some(Type::Func(f)) => f.params.len(),
+            _ => 0,
+        };
+        let func = match self.unready.get(&arity) {
+            Some(id) => *id,
+            None => {
+                let id =
+                    FuncId(self.func_base + u32::try_from(self.lifted.len()).unwrap_or(u32::MAX));
+                let message = "a function was called before its declaration was evaluated";
+                let trap = ir::ExprKind::Trap(Box::new(node(
+                    ir::ExprKind::Text(message.to_string()),
+                    Ty::Text,
+                )));
+                self.lifted.push(ir::Func {
+                    name: "unready".to_string(),
+                    closure: true,
+                    param_count: u32::try_from(arity + 1).unwrap_or(u32::MAX),
+                    locals: vec![Ty::Func; arity + 1],
+                    result: Ty::unit(),
+                    body: node(trap, Ty::unit()),
+                });
+                self.unready.insert(arity, id);
+                id
+            }
+        };
+        node(
+            ir::ExprKind::Closure {
+                func,
+                captures: Vec::new(),
+            },
+            Ty::Func,
+        )
     }
 
     /// Adds a public field's value to the object's record.

@@ -41,6 +41,10 @@ struct Lowerer<'a> {
     in_progress: Vec<Type>,
     /// Lifted functions (closures), numbered from `func_base`.
     lifted: Vec<ir::Func>,
+    /// Captures of pending functions by the closure just created: `(capture index, binder)`.
+    forward: Vec<(u32, ast::BindId)>,
+    /// The placeholder function of each arity that stands for a pending function: it traps.
+    unready: HashMap<usize, FuncId>,
     func_base: u32,
     /// The IR labels of `label`s and loops: what `break` and `continue` of each leave.
     jump_labels: HashMap<ast::ExprId, (ir::LabelId, Option<ir::LabelId>)>,
@@ -63,6 +67,12 @@ struct Frame {
     self_bind: Option<ast::BindId>,
     /// The binders this closure captures, in `Captured` order.
     captures: Vec<ast::BindId>,
+    /// Functions of the block being lowered whose declarations have not run yet: they have a
+    /// local already, so that an earlier function can refer to them (see `func::forward`).
+    pending: std::collections::HashSet<ast::BindId>,
+    /// Captures of a pending function by an already created closure, filled in once the
+    /// function exists.
+    patches: Vec<func::Patch>,
 }
 
 impl Frame {
@@ -74,6 +84,11 @@ impl Frame {
     }
 
     fn fresh(&mut self, bind: ast::BindId, ty: Ty) -> LocalId {
+        if self.pending.contains(&bind) {
+            if let Some(id) = self.map.get(&bind) {
+                return *id;
+            }
+        }
         let id = LocalId(u32::try_from(self.locals.len()).unwrap_or(u32::MAX));
         self.locals.push(ty);
         self.map.insert(bind, id);
@@ -95,6 +110,8 @@ pub(crate) fn lower(
         named: Vec::new(),
         in_progress: Vec::new(),
         lifted: Vec::new(),
+        forward: Vec::new(),
+        unready: HashMap::new(),
         func_base: 0,
         jump_labels: HashMap::new(),
         next_label: 0,
@@ -295,6 +312,12 @@ impl Lowerer<'_> {
                 return self.unsupported(e, "the primitive module as a value");
             }
             ExprKind::Var(_) => match self.checked.resolution.get(&e.id) {
+                Some(Res::Local(bind)) if frame.pending.contains(bind) => {
+                    return self.unsupported(
+                        e,
+                        "a use of a local function before its declaration has run",
+                    );
+                }
                 Some(Res::Local(bind)) => match self.read_bind(frame, *bind) {
                     Some(value) => return ir::Expr { ty, ..value },
                     None => return self.unsupported(e, "this reference"),
@@ -467,7 +490,16 @@ impl Lowerer<'_> {
             ExprKind::Annot(inner, _) => return self.expr(frame, inner),
             ExprKind::Func(f) => {
                 let fty = self.checked.type_of(e.id);
-                return self.func_value(frame, f, &fty, None);
+                let value = self.func_value(frame, f, &fty, None);
+                if !self.forward.is_empty() {
+                    // Only a declared function's captures are patched later.
+                    self.forward.clear();
+                    return self.unsupported(
+                        e,
+                        "a function expression that uses a function declared later in its block",
+                    );
+                }
+                return value;
             }
             ExprKind::Await(inner) => {
                 return ir::Expr {
@@ -490,6 +522,7 @@ impl Lowerer<'_> {
         let mut stmts = Vec::new();
         let mut tail = unit();
         let last = decs.len().checked_sub(1);
+        self.predeclare(frame, decs.iter());
         for (i, dec) in decs.iter().enumerate() {
             match dec {
                 Dec::Expr(e) if Some(i) == last => tail = self.expr(frame, e),

@@ -36,6 +36,7 @@ impl Lowerer<'_> {
         let mut stmts = Vec::new();
         let last = fields.len().checked_sub(1);
         let result_ty = self.checked.script_result.clone();
+        self.predeclare(&mut frame, fields.iter().map(|f| &f.dec));
         for (i, field) in fields.iter().enumerate() {
             match (&field.dec, &result_ty) {
                 (Dec::Expr(e), Some(t)) if Some(i) == last && !t.is_unit() => {

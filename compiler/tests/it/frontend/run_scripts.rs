@@ -137,3 +137,71 @@ fn script_actor_methods_are_awaited_directly() {
         await Bank.deposit(7)";
     assert_eq!(prints(source), vec!["12 : Nat"]);
 }
+
+#[test]
+fn sibling_local_functions_are_mutually_recursive() {
+    let source = "
+        func isEven(n : Nat) : Bool { if (n == 0) true else isOdd(n - 1) };
+        func isOdd(n : Nat) : Bool { if (n == 0) false else isEven(n - 1) };
+        (isEven(10), isOdd(7), isEven(3))";
+    assert_eq!(
+        prints(source),
+        vec!["(true, true, false) : (Bool, Bool, Bool)"]
+    );
+}
+
+#[test]
+fn class_method_calls_a_method_declared_after_it() {
+    let source = "
+        class Store() {
+          var items = 0;
+          public func put() = ignore replace();
+          public func replace() : Nat { items += 1; items };
+          public func size() : Nat = items;
+        };
+        let s = Store();
+        s.put();
+        s.put();
+        s.size()";
+    assert_eq!(prints(source), vec!["2 : Nat"]);
+}
+
+#[test]
+fn module_function_uses_a_later_class_of_the_module() {
+    let source = "
+        module M {
+          public func make(n : Nat) : Cell = Cell(n);
+          public class Cell(n : Nat) { public func get() : Nat = n };
+        };
+        M.make(7).get()";
+    assert_eq!(prints(source), vec!["7 : Nat"]);
+}
+
+#[test]
+fn calling_a_function_whose_later_dependency_has_not_run_traps() {
+    let source = "
+        module M {
+          public func a() : Nat = b();
+          public let early = a();
+          func b() : Nat = 1;
+        };
+        M.early";
+    let error = run(source).expect_err("the early call traps");
+    assert!(
+        error.contains("a function was called before its declaration was evaluated"),
+        "{error}"
+    );
+}
+
+#[test]
+fn direct_use_of_a_later_local_function_is_reported_unsupported() {
+    let source = "let x = f(); func f() : Nat = 1; x";
+    let errors = match minimo_compiler::compile("test.mo", source, &Default::default()) {
+        Ok(_) => panic!("the program lowers"),
+        Err(errors) => minimo_compiler::render(&errors, "test.mo", source),
+    };
+    assert!(
+        errors.contains("a use of a local function before its declaration has run"),
+        "{errors}"
+    );
+}
