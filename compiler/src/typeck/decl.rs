@@ -212,8 +212,18 @@ impl Checker {
                 }
                 let stable = in_actor && matches!(field.stability, Some((Stability::Stable, _)));
                 if stable && !self.out.cons.is_stable(&ty) {
-                    self.diags
-                        .push(diag::not_stable(v.name.span, &v.name.name, &ty.to_string()));
+                    // moc shows a class's type by its fields here (aliases keep their name).
+                    let shown = match &ty {
+                        Type::Con(id, ..) if self.out.cons.get(*id).is_some_and(|d| d.class) => {
+                            self.expand(&ty)
+                        }
+                        _ => ty.clone(),
+                    };
+                    self.diags.push(diag::not_stable(
+                        v.name.span,
+                        &v.name.name,
+                        &shown.to_string(),
+                    ));
                 }
                 if let Some(FieldInfo {
                     kind: FieldKind::Value { ty: slot, .. },

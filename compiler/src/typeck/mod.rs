@@ -122,8 +122,6 @@ enum TypeBinding {
     Con(ConId),
     /// The `index`th parameter of the definition being resolved.
     Param(u32),
-    /// A class: its name stands for the (structural) type of its instances.
-    Class(Type),
 }
 
 struct Checker {
@@ -149,6 +147,8 @@ struct Checker {
     /// The types (aliases and classes) each module declares, by the module's name, for
     /// `M.T`; an alias `let N = M` of a module shares them.
     module_types: HashMap<String, HashMap<String, TypeBinding>>,
+    /// The type constructor of each class, keyed by the class declaration's span.
+    class_cons: HashMap<(u32, u32), ConId>,
     /// The types of the module body checked last (see `object_body`).
     last_module_types: HashMap<String, TypeBinding>,
 }
@@ -193,6 +193,7 @@ pub(crate) fn check(program: &ast::Program) -> (Checked, Vec<Diagnostic>) {
         generic_ids: HashMap::new(),
         module_types: HashMap::new(),
         last_module_types: HashMap::new(),
+        class_cons: HashMap::new(),
     };
     for import in &program.imports {
         checker.diags.push(crate::diag::unsupported(
@@ -290,6 +291,16 @@ impl Checker {
                 scope.insert(tparam.name.name.clone(), TypeBinding::Param(id));
             }
         }
+    }
+
+    /// The generic variable of a type parameter bound by [`Checker::bind_tparams`].
+    fn generic_var(&self, tparam: &ast::TypeParam) -> u32 {
+        let key = (
+            tparam.name.span.start,
+            tparam.name.span.end,
+            tparam.name.name.clone(),
+        );
+        self.generic_ids.get(&key).copied().unwrap_or(u32::MAX)
     }
 
     fn push_scope(&mut self) {

@@ -2,15 +2,17 @@
 //! programs that use them, although lowering does not compile them yet.
 //!
 //! An object literal's type lists its public fields (methods as function-typed fields); a
-//! class name stands for that type and is also a constructor function. `stable`/`flexible`
+//! class declares a type constructor for that type (generic in the class's type parameters,
+//! possibly recursive) and a constructor function of the same name. `stable`/`flexible`
 //! inside an object or class is M0132. Nothing here is lowered.
 
-use super::types::{Field, FuncType, Type};
+use super::types::{self, Field, FuncType, Type};
 use super::Checker;
 use crate::diag;
 use crate::syntax::ast::{
     ClassDec, Dec, Field as AstField, FuncDec, FuncSort, ObjSort, Visibility,
 };
+use std::rc::Rc;
 
 impl Checker {
     /// Enters the local functions and classes among `decs` (in the innermost scope), so that
@@ -41,12 +43,35 @@ impl Checker {
         self.func_body(f, &ty);
     }
 
-    /// A class: its instances' type (from checking its body) under its name, and a
-    /// constructor function of the same name.
+    /// A class: a type constructor of the same name whose body is its instances' type (the
+    /// public fields), and a constructor function returning that type. The type may mention
+    /// itself (`append : Buffer<X> -> ()`); it stays named, and subtyping compares such types
+    /// coinductively.
     pub(super) fn declare_class(&mut self, c: &ClassDec) {
+        let con = match self.class_cons.get(&(c.span.start, c.span.end)) {
+            Some(id) => *id,
+            None => {
+                // A class that no `type_decs` saw: named where it is declared.
+                let params = c.tparams.iter().map(|p| Rc::from(p.name.name.as_str()));
+                let id = self.new_con(&c.name.name, params.collect(), true);
+                self.bind_con(&c.name, id);
+                self.class_cons.insert((c.span.start, c.span.end), id);
+                id
+            }
+        };
         // The type parameters stay in scope for the parameters and the whole body.
         self.type_scopes.push(std::collections::HashMap::new());
         self.bind_tparams(&c.tparams);
+        let vars: Vec<u32> = c.tparams.iter().map(|p| self.generic_var(p)).collect();
+        let own = Type::Con(
+            con,
+            Rc::from(c.name.name.as_str()),
+            c.tparams
+                .iter()
+                .zip(&vars)
+                .map(|(p, v)| Type::Param(*v, Rc::from(p.name.name.as_str())))
+                .collect(),
+        );
         let params: Vec<Type> = c
             .params
             .iter()
@@ -55,46 +80,30 @@ impl Checker {
                 None => Type::Err,
             })
             .collect();
+        let constructor = Type::Func(FuncType {
+            sort: FuncSort::Local,
+            system: false,
+            params,
+            result: Box::new(own),
+        });
         self.push_scope();
         self.depth += 1;
-        for (p, t) in c.params.iter().zip(&params) {
-            self.bind_local(&p.name.name, p.bind, false, t.clone());
+        if let Type::Func(f) = &constructor {
+            for (p, t) in c.params.iter().zip(&f.params) {
+                self.bind_local(&p.name.name, p.bind, false, t.clone());
+            }
         }
         // Inside its own body the class is known by its declared methods and annotated
-        // fields (what `Pair<Q, P>(q, p)` in a method of `Pair` needs).
-        // Two rounds, so that methods whose signatures name the class see its methods.
-        self.bind_class_type(&c.name.name, Type::Obj(ObjSort::Object, Vec::new()));
-        let first = self.class_signature(&c.fields);
-        self.bind_class_type(&c.name.name, first);
-        let preliminary = self.class_signature(&c.fields);
-        self.bind_class_type(&c.name.name, preliminary.clone());
-        self.bind_local(
-            &c.name.name,
-            c.bind,
-            false,
-            Type::Func(FuncType {
-                sort: FuncSort::Local,
-                system: false,
-                params: params.clone(),
-                result: Box::new(preliminary),
-            }),
-        );
+        // fields (what `Pair<Q, P>(q, p)` or `other.size()` in a method of the class needs).
+        let signature = self.class_signature(&c.fields);
+        self.set_con_body(con, types::abstract_vars(&signature, &vars));
+        self.bind_local(&c.name.name, c.bind, false, constructor.clone());
         let ty = self.object_body(ObjSort::Object, &c.fields);
         self.depth -= 1;
         self.pop_scope();
         self.type_scopes.pop();
-        self.bind_class_type(&c.name.name, ty.clone());
-        self.bind_local(
-            &c.name.name,
-            c.bind,
-            false,
-            Type::Func(FuncType {
-                sort: FuncSort::Local,
-                system: false,
-                params,
-                result: Box::new(ty),
-            }),
-        );
+        self.set_con_body(con, types::abstract_vars(&ty, &vars));
+        self.bind_local(&c.name.name, c.bind, false, constructor);
     }
 
     /// The type of a class's instances from its declarations alone: public functions with

@@ -22,6 +22,9 @@ impl Cons {
         }
         match (a, b) {
             (Err, _) | (_, Err) | (Non, _) | (_, Any) => return true,
+            // The same constructor at the same arguments, however it was written
+            // (`Buffer<X>`, `Buffer.Buffer<X>`).
+            (Con(x, _, xs), Con(y, _, ys)) if x == y && xs == ys => return true,
             (Con(..), _) | (_, Con(..)) => {
                 let pair = (a.clone(), b.clone());
                 if seen.contains(&pair) {

@@ -3,8 +3,9 @@
 //! A scope's type declarations are entered in two steps, so that they may refer to each other
 //! and to themselves in any order: every name gets a constructor first, then every body is
 //! resolved with the definition's parameters in scope. Applications keep the alias
-//! (`Con`); a class name stands for its instances' structural type. Nothing here checks
-//! expressions.
+//! (`Con`). A class declares a constructor too, named in the same step: its body, the type of
+//! the class's instances, is filled in when the class is checked (see `obj.rs`). Nothing here
+//! checks expressions.
 
 use super::types::{ConDef, ConId, Field, FuncType, Tag, Type, OTHER_PRIMS};
 use super::{Binding, Checker, TypeBinding};
@@ -13,38 +14,65 @@ use crate::syntax::ast::{self, Dec, TypeDec, TypeKind};
 use std::rc::Rc;
 
 impl Checker {
-    /// Declares and resolves the `type` declarations among `decs` in the innermost scope.
+    /// Declares and resolves the `type` declarations among `decs` in the innermost scope, and
+    /// declares the type of every class among them (its body comes with the class's check).
     pub(super) fn type_decs<'a>(&mut self, decs: impl Iterator<Item = &'a Dec> + Clone) {
         let mut declared = Vec::new();
         for dec in decs.clone() {
-            if let Dec::Type(t) = dec {
-                let id = ConId(u32::try_from(self.out.cons.defs.len()).unwrap_or(u32::MAX));
-                self.out.cons.defs.push(ConDef {
-                    name: Rc::from(t.name.name.as_str()),
-                    params: t.params.iter().map(|p| Rc::from(p.name.as_str())).collect(),
-                    body: Type::Err,
-                });
-                let taken = self
-                    .type_scopes
-                    .last()
-                    .is_some_and(|s| s.contains_key(&t.name.name));
-                if taken {
-                    self.diags
-                        .push(diag::duplicate(t.name.span, &t.name.name, "block"));
-                } else if let Some(scope) = self.type_scopes.last_mut() {
-                    scope.insert(t.name.name.clone(), TypeBinding::Con(id));
+            match dec {
+                Dec::Type(t) => {
+                    let params = t.params.iter().map(|p| Rc::from(p.name.as_str())).collect();
+                    let id = self.new_con(&t.name.name, params, false);
+                    self.bind_con(&t.name, id);
+                    declared.push((id, t));
                 }
-                declared.push((id, t));
+                Dec::Class(c) => {
+                    let params = c.tparams.iter().map(|p| Rc::from(p.name.name.as_str()));
+                    let id = self.new_con(&c.name.name, params.collect(), true);
+                    self.bind_con(&c.name, id);
+                    self.class_cons.insert((c.span.start, c.span.end), id);
+                }
+                _ => {}
             }
         }
         for (id, t) in declared {
             let body = self.type_body(t);
-            if let Some(def) = self.out.cons.defs.get_mut(id.0 as usize) {
-                def.body = body;
-            }
+            self.set_con_body(id, body);
             if self.scopes.len() == 1 {
                 self.out.actor_types.push(id);
             }
+        }
+    }
+
+    /// A new type constructor whose body is not known yet.
+    pub(super) fn new_con(&mut self, name: &str, params: Vec<Rc<str>>, class: bool) -> ConId {
+        let id = ConId(u32::try_from(self.out.cons.defs.len()).unwrap_or(u32::MAX));
+        self.out.cons.defs.push(ConDef {
+            name: Rc::from(name),
+            params,
+            body: Type::Err,
+            class,
+        });
+        id
+    }
+
+    pub(super) fn set_con_body(&mut self, id: ConId, body: Type) {
+        if let Some(def) = self.out.cons.defs.get_mut(id.0 as usize) {
+            def.body = body;
+        }
+    }
+
+    /// Names a constructor in the innermost scope; a name declared twice there is M0051.
+    pub(super) fn bind_con(&mut self, name: &ast::Ident, id: ConId) {
+        let taken = self
+            .type_scopes
+            .last()
+            .is_some_and(|s| s.contains_key(&name.name));
+        if taken {
+            self.diags
+                .push(diag::duplicate(name.span, &name.name, "block"));
+        } else if let Some(scope) = self.type_scopes.last_mut() {
+            scope.insert(name.name.clone(), TypeBinding::Con(id));
         }
     }
 
@@ -111,15 +139,6 @@ impl Checker {
                         return Type::Con(id, Rc::from(name.as_str()), args);
                     }
                     Some(TypeBinding::Param(i)) => return Type::Param(i, Rc::from(name.as_str())),
-                    Some(TypeBinding::Class(t)) if !args.is_empty() => {
-                        // A generic class's type at arguments: its variables, in declaration
-                        // order, take the arguments.
-                        let mut vars = Vec::new();
-                        super::types::generic_vars(&t, &mut vars);
-                        let bound = vars.into_iter().zip(args).collect();
-                        return super::types::instantiate(&t, &bound);
-                    }
-                    Some(TypeBinding::Class(t)) => return t,
                     None => {}
                 }
                 match self.prim_type_name(name) {
@@ -196,13 +215,6 @@ impl Checker {
             ast::TypeKind::Tuple(items) => items.iter().map(|t| self.resolve_type(t)).collect(),
             ast::TypeKind::Paren(inner) => vec![self.resolve_type(inner)],
             _ => vec![self.resolve_type(param)],
-        }
-    }
-
-    /// Makes a class name stand for its instances' type in the innermost scope.
-    pub(super) fn bind_class_type(&mut self, name: &str, ty: Type) {
-        if let Some(scope) = self.type_scopes.last_mut() {
-            scope.insert(name.to_string(), TypeBinding::Class(ty));
         }
     }
 }

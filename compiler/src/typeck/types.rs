@@ -88,6 +88,8 @@ pub(crate) struct ConDef {
     pub name: Rc<str>,
     pub params: Vec<Rc<str>>,
     pub body: Type,
+    /// Declared by a class (the type of its instances) rather than by `type`.
+    pub class: bool,
 }
 
 /// Every type constructor of a program, indexed by [`ConId`].
@@ -148,6 +150,22 @@ pub(crate) fn generic_vars(ty: &Type, out: &mut Vec<u32>) {
     out.append(&mut seen.into_inner());
     out.sort_unstable();
     out.dedup();
+}
+
+/// Turns the generic variables `vars` into the parameters of a definition body: the `i`th
+/// variable becomes `Param(i)`, so that [`subst`] can replace it. A class's type is built this
+/// way from its instances' type, which mentions the class's own type parameters.
+pub(crate) fn abstract_vars(ty: &Type, vars: &[u32]) -> Type {
+    if vars.is_empty() {
+        return ty.clone();
+    }
+    map(ty, &|t| match t {
+        Type::Param(v, name) => vars
+            .iter()
+            .position(|w| w == v)
+            .map(|i| Type::Param(u32::try_from(i).unwrap_or(u32::MAX), name.clone())),
+        _ => None,
+    })
 }
 
 /// Replaces the parameters of an alias body by the arguments.

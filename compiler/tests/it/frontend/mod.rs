@@ -1,5 +1,6 @@
 //! Tests of the front end: syntax, types, signatures, conformance.
 
+mod class_types;
 mod compat_explain;
 mod conformance;
 mod lowering;

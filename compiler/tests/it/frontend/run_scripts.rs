@@ -25,7 +25,7 @@ fn run(source: &str) -> Result<Vec<String>, String> {
     }
 }
 
-fn prints(source: &str) -> Vec<String> {
+pub(super) fn prints(source: &str) -> Vec<String> {
     match run(source) {
         Ok(prints) => prints,
         Err(error) => panic!("the script failed: {error}"),
