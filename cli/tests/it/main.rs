@@ -6,6 +6,7 @@ mod compat;
 mod compat_upgrade;
 mod conformance_run;
 mod scenarios;
+mod registry;
 mod state_dir;
 mod support;
 mod tutorial;
