@@ -136,6 +136,12 @@ pub const CODES: &[(&str, Category, &str)] = &[
         Category::Compatibility,
         "stable variable type not compatible",
     ),
+    ("M0177", Category::Type, "ambiguous field in the bases of a combination"),
+    (
+        "M0179",
+        Category::Type,
+        "var field of a base not overridden in a combination",
+    ),
     ("M0194", Category::Type, "unused identifier"),
     (
         "U0001",
@@ -286,6 +292,20 @@ pub fn unbound_label(span: Span, name: &str) -> Diagnostic {
 
 pub fn misplaced_return(span: Span) -> Diagnostic {
     Diagnostic::error("M0081", span, "misplaced return".to_string())
+}
+
+/// `{ a and b }` where both bases have the field `name` and `with` does not override it.
+pub fn ambiguous_base_field(span: Span, name: &str) -> Diagnostic {
+    Diagnostic::error("M0177", span, format!("ambiguous field in base\n  {name}"))
+}
+
+/// `{ a with ... }` where `a` has a `var` field `name` that `with` does not override.
+pub fn combined_var_field(span: Span, name: &str) -> Diagnostic {
+    Diagnostic::error(
+        "M0179",
+        span,
+        format!("base has non-aliasable var field\n  {name}\nthat must be overridden"),
+    )
 }
 
 pub fn type_mismatch(span: Span, actual: &str, expected: &str) -> Diagnostic {

@@ -84,6 +84,7 @@ pub const PRIMITIVES: &[(&str, &str)] = &[
     ("int64ToFloat", "Int64 -> Float"),
     ("blobOfPrincipal", "Principal -> Blob"),
     ("principalOfBlob", "Blob -> Principal"),
+    ("principalOfActor", "actor {} -> Principal"),
 ];
 
 /// Whether the code generator implements the primitive `name`.
@@ -199,6 +200,19 @@ impl FuncCompiler<'_> {
             ("encodeUtf8", [text]) => self.retag(text, rt_abi::TAG_BLOB),
             ("principalOfBlob", [blob]) => self.retag(blob, rt_abi::TAG_PRINCIPAL),
             ("blobOfPrincipal", [principal]) => self.retag(principal, rt_abi::TAG_BLOB),
+            ("principalOfActor", [actor]) => {
+                self.expr(actor);
+                self.mark();
+                let function = self.module.rt("principal_of_actor");
+                self.body.ins().call(function);
+            }
+            // Not a primitive of `mo:⛔`: what lowering makes of `actor (t)`.
+            ("actorOfText", [text]) => {
+                self.expr(text);
+                self.mark();
+                let function = self.module.rt("principal_of_text");
+                self.body.ins().call(function);
+            }
             ("decodeUtf8", [blob]) => self.call_rt(blob, "decode_utf8"),
             (
                 "floatAbs" | "floatSqrt" | "floatCeil" | "floatFloor" | "floatTrunc"

@@ -201,6 +201,8 @@ pub const RUNTIME_FUNCTIONS: &[RtFunction] = &[
     rt("show_principal", &[I32], &[I32], "a principal in textual form (aaaaa-aa)"),
     rt("char_to_text", &[I32], &[I32], "a one-character text"),
     rt("bytes_new", &[I32, I32, I32], &[I32], "new [tag][len][bytes] object holding a copy of (ptr, len)"),
+    rt("principal_of_text", &[I32], &[I32], "the principal a textual form denotes; traps when invalid"),
+    rt("principal_of_actor", &[I32], &[I32], "the principal of an actor reference made from text"),
 ];
 
 /// Looks a runtime function up by name.

@@ -107,6 +107,12 @@ impl Lowerer<'_> {
                 ir::ExprKind::Labeled(break_label, Box::new(looped))
             }
             ExprKind::For(pat, iter, body) => return self.for_loop(frame, e, pat, iter, body),
+            ExprKind::Combine(..) | ExprKind::ActorUrl(_) => {
+                return match self.combine_expr(frame, e, &ty) {
+                    Some(lowered) => lowered,
+                    None => self.unsupported(e, "this expression"),
+                }
+            }
             ExprKind::Object(..) => return self.unsupported(e, "an object"),
             ExprKind::Await(_) => return self.unsupported(e, "await"),
             _ => return self.unsupported(e, "this expression"),
@@ -361,7 +367,7 @@ impl Lowerer<'_> {
     }
 
     /// Follows named types to a structural one.
-    fn resolve_ir(&self, ty: &Ty) -> Ty {
+    pub(super) fn resolve_ir(&self, ty: &Ty) -> Ty {
         let mut ty = ty.clone();
         for _ in 0..64 {
             match ty {

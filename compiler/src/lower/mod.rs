@@ -23,6 +23,7 @@ enum Target {
     Nothing,
 }
 
+mod combine;
 mod control;
 mod data;
 mod func;

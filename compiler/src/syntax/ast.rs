@@ -406,6 +406,11 @@ pub enum ExprKind {
     DoOpt(Box<Expr>),
     /// `e!`.
     Bang(Box<Expr>),
+    /// `{ a and b with f = e }`: a record made of the fields of the bases `a`, `b` (in order),
+    /// with the `with` fields added or overriding; `{ a with f = e }` has one base.
+    Combine(Vec<Expr>, Vec<ExpField>),
+    /// `actor "aaaaa-aa"` or `actor (t)`: an actor reference from its textual principal.
+    ActorUrl(Box<Expr>),
 }
 
 #[derive(Clone, Debug)]

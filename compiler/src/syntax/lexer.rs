@@ -99,6 +99,8 @@ enum Raw {
     Catch,
     #[token("throw")]
     Throw,
+    #[token("with")]
+    With,
 
     #[regex(r"[A-Za-z_][A-Za-z0-9_]*")]
     Ident,
@@ -260,6 +262,7 @@ pub enum Tok<'a> {
     Try,
     Catch,
     Throw,
+    With,
     Ident(&'a str),
     /// A float literal as written.
     Float(&'a str),
@@ -376,6 +379,7 @@ impl fmt::Display for Tok<'_> {
             Tok::Try => "try",
             Tok::Catch => "catch",
             Tok::Throw => "throw",
+            Tok::With => "with",
             Tok::Char(c) => return write!(f, "{c:?}"),
             Tok::LParen => "(",
             Tok::RParen => ")",
@@ -610,6 +614,7 @@ fn simple(raw: Raw) -> Tok<'static> {
         Raw::Try => Tok::Try,
         Raw::Catch => Tok::Catch,
         Raw::Throw => Tok::Throw,
+        Raw::With => Tok::With,
         Raw::LParen => Tok::LParen,
         Raw::RParen => Tok::RParen,
         Raw::LBrace => Tok::LBrace,

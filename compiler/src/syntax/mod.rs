@@ -128,6 +128,7 @@ fn expected_list(expected: &[String]) -> String {
         "\"if\"",
         "\"ignore\"",
         "\"object\"",
+        "\"actor\"",
         "\"switch\"",
         "\"while\"",
         "\"for\"",
@@ -201,14 +202,18 @@ pub(crate) fn call_args(arg: Expr) -> Vec<Expr> {
     }
 }
 
-/// Braces: a record literal when the items are fields (`a = e`, `var a = e`) and at least one
-/// is written as a field or all are `var`s; otherwise a block.
+/// Braces: a record literal when the items are fields (`a = e`, `var a = e`, or a bare name
+/// `a`, which moc reads as `a = a`) and at least one is written as a field or all are `var`s;
+/// otherwise a block. A lone bare name (`{ x }`) stays a block, whose value is `x`, so that
+/// function bodies such as `{ total }` keep their meaning.
 pub(crate) fn brace(ids: &IdGen, decs: Vec<Dec>, l: usize, r: usize) -> Expr {
     let any_field = decs.iter().any(|d| matches!(d, Dec::Field(..)));
     let all_vars = !decs.is_empty() && decs.iter().all(|d| matches!(d, Dec::Value(v) if v.mutable));
-    let convertible = decs
-        .iter()
-        .all(|d| matches!(d, Dec::Field(..)) || matches!(d, Dec::Value(v) if v.mutable));
+    let convertible = decs.iter().all(|d| {
+        matches!(d, Dec::Field(..))
+            || matches!(d, Dec::Value(v) if v.mutable)
+            || matches!(d, Dec::Expr(e) if matches!(e.kind, ExprKind::Var(_)))
+    });
     if (any_field || all_vars) && convertible {
         let fields = decs
             .into_iter()
@@ -220,12 +225,37 @@ pub(crate) fn brace(ids: &IdGen, decs: Vec<Dec>, l: usize, r: usize) -> Expr {
                     annot: v.annot,
                     value: v.init,
                 }),
+                Dec::Expr(e) => match &e.kind {
+                    ExprKind::Var(name) => Some(ExpField {
+                        mutable: false,
+                        name: name.clone(),
+                        annot: None,
+                        value: e,
+                    }),
+                    _ => None,
+                },
                 _ => None,
             })
             .collect();
         return mk(ids, ExprKind::Record(fields), l, r);
     }
     mk(ids, ExprKind::Block(decs), l, r)
+}
+
+/// `{ a and b with fields }`: the bases are the operands of the `and` chain, left to right.
+pub(crate) fn combine(ids: &IdGen, bases: Expr, fields: Vec<ExpField>, l: usize, r: usize) -> Expr {
+    fn flatten(e: Expr, out: &mut Vec<Expr>) {
+        match e.kind {
+            ExprKind::And(a, b) => {
+                flatten(*a, out);
+                flatten(*b, out);
+            }
+            _ => out.push(e),
+        }
+    }
+    let mut parts = Vec::new();
+    flatten(bases, &mut parts);
+    mk(ids, ExprKind::Combine(parts, fields), l, r)
 }
 
 /// The program's body: a lone actor or module is a canister or a library, anything else a

@@ -13,7 +13,7 @@ use crate::syntax::ast::{BinOp, CmpOp, Dec, Expr, ExprKind, FuncDec, FuncSort, U
 impl Checker {
     /// Checks `e` against `expected`, reporting a mismatch.
     pub(super) fn check(&mut self, e: &Expr, expected: &Type) {
-        if self.check_data(e, expected) {
+        if self.check_data(e, expected) || self.check_combine(e, expected) {
             return;
         }
         let expanded = self.expand(expected);
@@ -123,7 +123,7 @@ impl Checker {
     }
 
     fn infer_kind(&mut self, e: &Expr) -> Type {
-        if let Some(ty) = self.infer_data(e) {
+        if let Some(ty) = self.infer_data(e).or_else(|| self.infer_combine(e)) {
             return ty;
         }
         if let Some(ty) = self.infer_control(e) {

@@ -6,6 +6,7 @@
 //! failing expression gets the error type, which agrees with everything). It does not change
 //! the tree and does not decide how anything is compiled.
 
+mod combine;
 mod control;
 mod data;
 mod decl;
