@@ -62,9 +62,16 @@ pub const PRIMITIVES: &[(&str, &str)] = &[
     ("charToNat32", "Char -> Nat32"),
     ("nat32ToChar", "Nat32 -> Char"),
     ("charToText", "Char -> Text"),
+    ("charToUpper", "Char -> Char"),
+    ("charToLower", "Char -> Char"),
+    ("charIsWhitespace", "Char -> Bool"),
+    ("charIsLowercase", "Char -> Bool"),
+    ("charIsUppercase", "Char -> Bool"),
+    ("charIsAlphabetic", "Char -> Bool"),
     ("encodeUtf8", "Text -> Blob"),
     ("decodeUtf8", "Blob -> ?Text"),
     ("floatToText", "Float -> Text"),
+    ("floatToFormattedText", "(Float, Nat8, Nat8) -> Text"),
     ("intToText", "Int -> Text"),
     ("floatAbs", "Float -> Float"),
     ("floatSqrt", "Float -> Float"),
@@ -77,6 +84,13 @@ pub const PRIMITIVES: &[(&str, &str)] = &[
     ("floatCopySign", "(Float, Float) -> Float"),
     ("exp", "Float -> Float"),
     ("log", "Float -> Float"),
+    ("sin", "Float -> Float"),
+    ("cos", "Float -> Float"),
+    ("tan", "Float -> Float"),
+    ("arcsin", "Float -> Float"),
+    ("arccos", "Float -> Float"),
+    ("arctan", "Float -> Float"),
+    ("arctan2", "(Float, Float) -> Float"),
     ("floatToInt", "Float -> Int"),
     ("intToFloat", "Int -> Float"),
     ("natToFloat", "Nat -> Float"),
@@ -195,6 +209,20 @@ impl FuncCompiler<'_> {
                 self.body.ins().end().local_get(v);
             }
             ("charToText", [c]) => self.call_rt(c, "char_to_text"),
+            ("charToUpper", [c]) => self.call_rt(c, "char_to_upper"),
+            ("charToLower", [c]) => self.call_rt(c, "char_to_lower"),
+            ("charIsWhitespace", [c]) => self.call_rt(c, "char_is_whitespace"),
+            ("charIsLowercase", [c]) => self.call_rt(c, "char_is_lowercase"),
+            ("charIsUppercase", [c]) => self.call_rt(c, "char_is_uppercase"),
+            ("charIsAlphabetic", [c]) => self.call_rt(c, "char_is_alphabetic"),
+            ("floatToFormattedText", [f, precision, mode]) => {
+                self.expr(f);
+                self.unbox_float();
+                self.expr(precision);
+                self.expr(mode);
+                let format = self.module.rt("float_format");
+                self.body.ins().call(format);
+            }
             ("intToText", [n]) => self.call_rt(n, "int_to_text"),
             ("floatToText", [f]) => self.call_rt(f, "show_float"),
             ("encodeUtf8", [text]) => self.retag(text, rt_abi::TAG_BLOB),
@@ -216,7 +244,8 @@ impl FuncCompiler<'_> {
             ("decodeUtf8", [blob]) => self.call_rt(blob, "decode_utf8"),
             (
                 "floatAbs" | "floatSqrt" | "floatCeil" | "floatFloor" | "floatTrunc"
-                | "floatNearest" | "exp" | "log",
+                | "floatNearest" | "exp" | "log" | "sin" | "cos" | "tan" | "arcsin" | "arccos"
+                | "arctan",
                 [f],
             ) => {
                 self.expr(f);
@@ -230,11 +259,17 @@ impl FuncCompiler<'_> {
                     "floatTrunc" => ins.f64_trunc(),
                     "floatNearest" => ins.f64_nearest(),
                     "exp" => ins.call(self.module.rt("float_exp")),
-                    _ => ins.call(self.module.rt("float_log")),
+                    "log" => ins.call(self.module.rt("float_log")),
+                    "sin" => ins.call(self.module.rt("float_sin")),
+                    "cos" => ins.call(self.module.rt("float_cos")),
+                    "tan" => ins.call(self.module.rt("float_tan")),
+                    "arcsin" => ins.call(self.module.rt("float_asin")),
+                    "arccos" => ins.call(self.module.rt("float_acos")),
+                    _ => ins.call(self.module.rt("float_atan")),
                 };
                 self.box_float();
             }
-            ("floatMin" | "floatMax" | "floatCopySign", [a, b]) => {
+            ("floatMin" | "floatMax" | "floatCopySign" | "arctan2", [a, b]) => {
                 self.expr(a);
                 self.unbox_float();
                 self.expr(b);
@@ -243,6 +278,7 @@ impl FuncCompiler<'_> {
                 match name {
                     "floatMin" => ins.f64_min(),
                     "floatMax" => ins.f64_max(),
+                    "arctan2" => ins.call(self.module.rt("float_atan2")),
                     _ => ins.f64_copysign(),
                 };
                 self.box_float();

@@ -8,7 +8,9 @@
 ;; - [0x0400, 0x1000): the runtime's NUL-terminated trap messages (data segments below, one
 ;;   every 0x80 bytes).
 ;; - [0x1000, 0x1400): trap messages of the compound-value functions (50_objects.wat).
-;; - [0x1400, 0x10000): reserved for the runtime library's future static data.
+;; - [0x1400, 0x10000): the runtime library's other static data, each file naming its range;
+;;   [0x7f00, 0x8000) is 91_float_text.wat's and [0x8000, 0x10000) holds the character
+;;   tables of 62_char_tables.wat.
 ;; - [0x10000, ...): the code generator's own data segments, then the heap.
 ;;
 ;; How the linker must set `rt_heap_ptr`: the first 64 KiB page belongs to the runtime; the

@@ -15,6 +15,7 @@ use wasmtime::{
 };
 
 mod candid_messages;
+mod chars;
 mod objects;
 mod text_and_streams;
 
