@@ -16,6 +16,8 @@ fn main() {
     sum_of_squares(&vm);
     stable_entries(&vm, "stable_entries.mo", "array");
     stable_entries(&vm, "stable_list.mo", "recursive list");
+    hashmap_put(&vm);
+    stable_registry(&vm);
 }
 
 fn program(name: &str) -> Result<Vec<u8>, String> {
@@ -147,6 +149,92 @@ fn stable_entries(vm: &Vm, file: &str, shape: &str) {
     );
     row(
         &format!("upgrade of 10,000-entry {shape}: stable bytes"),
+        canister.stable_memory_size(),
+        "-",
+    );
+}
+
+fn text_arg(text: &str) -> Vec<u8> {
+    let mut arg = b"DIDL\x00\x01\x71".to_vec();
+    arg.extend(nat_arg(text.len() as u64).split_off(7));
+    arg.extend_from_slice(text.as_bytes());
+    arg
+}
+
+fn hashmap_put(vm: &Vm) {
+    let Some(mut canister) = install(vm, "hashmap_put.mo") else {
+        return;
+    };
+    let n = 10_000;
+    if call(vm, &mut canister, "prepare", &nat_arg(n)).is_none() {
+        return;
+    }
+    let Some(total) = call(vm, &mut canister, "fill", b"DIDL\x00\x00") else {
+        return;
+    };
+    row(
+        "HashMap.put, Text keys, to 10,000: per put",
+        total / n,
+        "~4,000",
+    );
+}
+
+/// The documentation's StableRegistry (examples/registry) with 10,000 registered names.
+fn stable_registry(vm: &Vm) {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/registry/stable_registry.mo");
+    let name = "stable_registry.mo";
+    let wasm = match std::fs::read_to_string(&path) {
+        Ok(source) => match minimo_compiler::compile(name, &source, &codegen::Options::default()) {
+            Ok(compiled) => compiled.wasm,
+            Err(_) => {
+                println!("{name}: not measured yet (does not compile)");
+                return;
+            }
+        },
+        Err(error) => {
+            println!("{name}: {error}");
+            return;
+        }
+    };
+    let mut canister = match Canister::install(vm, "bench", &wasm, b"DIDL\x00\x00") {
+        (Ok(canister), _) => canister,
+        (Err(error), _) => {
+            println!("{name}: install failed: {}: {}", error.code, error.message);
+            return;
+        }
+    };
+    let n = 10_000u64;
+    let mut total = 0;
+    for i in 0..n {
+        let Some(instructions) = call(
+            vm,
+            &mut canister,
+            "register",
+            &text_arg(&format!("user-{i:05}")),
+        ) else {
+            return;
+        };
+        total += instructions;
+    }
+    row("StableRegistry: per register() call", total / n, "-");
+    let outcome = canister.upgrade(vm, &wasm, b"DIDL\x00\x00");
+    if let Err(error) = outcome.result {
+        println!("StableRegistry upgrade: {}: {}", error.code, error.message);
+        return;
+    }
+    row(
+        "StableRegistry upgrade, 10,000 names: per name",
+        outcome.instructions / n,
+        "~1,950",
+    );
+    row(
+        "StableRegistry upgrade, 10,000 names: instructions",
+        outcome.instructions,
+        "-",
+    );
+    row(
+        "StableRegistry upgrade, 10,000 names: stable bytes",
         canister.stable_memory_size(),
         "-",
     );
