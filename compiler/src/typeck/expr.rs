@@ -239,7 +239,8 @@ impl Checker {
                 let ordered = !matches!(op, CmpOp::Eq | CmpOp::Ne);
                 let fine = match &t {
                     Type::Nat | Type::Int | Type::Text | Type::Err | Type::Non => true,
-                    Type::OtherPrim(p) => *p != "Principal" || !ordered,
+                    // Every other primitive is ordered, `Principal` by its bytes as in moc.
+                    Type::OtherPrim(_) => true,
                     Type::Any | Type::Func(_) | Type::Async(_) | Type::Error => false,
                     Type::Obj(s, _) => !ordered && *s == crate::syntax::ast::ObjSort::Actor,
                     _ => !ordered,

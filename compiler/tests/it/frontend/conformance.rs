@@ -55,6 +55,7 @@ const SIGNATURE_CASES: &[&str] = &[
     "flexible_omitted",
     "mutable_arrays",
     "options_tuples",
+    "primitives",
     "queries_and_args",
     "records_nested",
     "recursive_list",

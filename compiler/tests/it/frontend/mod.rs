@@ -3,6 +3,7 @@
 mod class_types;
 mod compat_explain;
 mod conformance;
+mod expr_forms;
 mod lowering;
 mod programs;
 mod run_scripts;
