@@ -55,7 +55,7 @@ impl Checker {
                         self.out.jumps.insert(e.id, id);
                         if !self.sub(&Type::unit(), &ty) {
                             self.diags
-                                .push(diag::type_mismatch(e.span, "()", &ty.to_string()));
+                                .push(diag::type_mismatch(e.span, "()", &self.show(&ty)));
                         }
                     }
                     (None, Some(v)) => {
@@ -107,7 +107,7 @@ impl Checker {
                     other => {
                         self.diags.push(diag::type_mismatch(
                             inner.span,
-                            &other.to_string(),
+                            &self.show(&other),
                             "an option ?T",
                         ));
                         Type::Err

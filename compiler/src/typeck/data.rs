@@ -64,8 +64,8 @@ impl Checker {
                 if !self.sub(&actual, expected) {
                     self.diags.push(diag::type_mismatch(
                         e.span,
-                        &actual.to_string(),
-                        &expected.to_string(),
+                        &self.show(&actual),
+                        &self.show(&expected),
                     ));
                 }
                 self.record(e.id, &actual);
@@ -108,7 +108,7 @@ impl Checker {
                     other => {
                         self.diags.push(diag::type_mismatch(
                             array.span,
-                            &other.to_string(),
+                            &self.show(&other),
                             "an array",
                         ));
                         Type::Err
@@ -181,7 +181,7 @@ impl Checker {
                     if t != Type::Err {
                         self.diags.push(diag::type_mismatch(
                             iter.span,
-                            &t.to_string(),
+                            &self.show(&t),
                             "an iterator {next : () -> ?T}",
                         ));
                     }
@@ -202,7 +202,7 @@ impl Checker {
                 other => {
                     self.diags.push(diag::type_mismatch(
                         inner.span,
-                        &other.to_string(),
+                        &self.show(&other),
                         "async T",
                     ));
                     Type::Err

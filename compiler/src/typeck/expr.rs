@@ -84,8 +84,8 @@ impl Checker {
                 if !self.sub(&ty, expected) {
                     self.diags.push(diag::type_mismatch(
                         e.span,
-                        &ty.to_string(),
-                        &expected.to_string(),
+                        &self.show(&ty),
+                        &self.show(&expected),
                     ));
                 }
                 self.record(e.id, &ty);
@@ -101,8 +101,8 @@ impl Checker {
                 if !self.sub(&actual, expected) {
                     self.diags.push(diag::type_mismatch(
                         e.span,
-                        &actual.to_string(),
-                        &expected.to_string(),
+                        &self.show(&actual),
+                        &self.show(&expected),
                     ));
                 }
             }
@@ -158,7 +158,7 @@ impl Checker {
                 other => {
                     self.diags.push(diag::type_mismatch(
                         inner.span,
-                        &other.to_string(),
+                        &self.show(&other),
                         "a tuple",
                     ));
                     Type::Err
@@ -317,7 +317,7 @@ impl Checker {
                                 self.diags.push(diag::type_mismatch(
                                     e.span,
                                     "()",
-                                    &ret.to_string(),
+                                    &self.show(&ret),
                                 ));
                             }
                         }
@@ -439,8 +439,8 @@ impl Checker {
                     let expected = Type::Tuple(func.params.clone());
                     self.diags.push(diag::type_mismatch(
                         e.span,
-                        &actual.to_string(),
-                        &expected.to_string(),
+                        &self.show(&actual),
+                        &self.show(&expected),
                     ));
                 }
                 (*func.result).clone()
@@ -633,14 +633,14 @@ impl Checker {
                 self.diags.push(diag::type_mismatch(
                     decl_span(&decs[i]),
                     "()",
-                    &t.to_string(),
+                    &self.show(&t),
                 ));
             }
         }
         if let (Some(t), None) = (expected, last_expr) {
             if !self.sub(&Type::unit(), t) {
                 self.diags
-                    .push(diag::type_mismatch(span, "()", &t.to_string()));
+                    .push(diag::type_mismatch(span, "()", &self.show(&t)));
             }
         }
         self.pop_scope();

@@ -54,7 +54,7 @@ impl Checker {
             self.diags.push(diag::type_mismatch(
                 e.span,
                 &format!("{} arguments", args.len()),
-                &expected.to_string(),
+                &self.show(&expected),
             ));
             return Type::Err;
         }
@@ -95,8 +95,8 @@ impl Checker {
             if !self.sub(&actual, &expected) {
                 self.diags.push(diag::type_mismatch(
                     arg.span,
-                    &actual.to_string(),
-                    &expected.to_string(),
+                    &self.show(&actual),
+                    &self.show(&expected),
                 ));
             }
         }

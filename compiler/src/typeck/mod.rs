@@ -319,6 +319,11 @@ impl Checker {
         self.out.cons.expand(ty)
     }
 
+    /// A type as a mismatch message shows it (see [`print::expanded`]).
+    fn show(&self, ty: &Type) -> String {
+        print::expanded(&self.out.cons, ty)
+    }
+
     fn sub(&self, a: &Type, b: &Type) -> bool {
         self.out.cons.sub(a, b)
     }

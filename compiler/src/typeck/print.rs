@@ -3,7 +3,7 @@
 //! only where the precedence of the notation needs them. The layout of long types across lines
 //! (the `.most` file) is the signature printer's business, not this module's.
 
-use super::types::{FuncType, Type};
+use super::types::{Cons, FuncType, Type};
 use crate::syntax::ast::{FuncSort, ObjSort};
 use std::fmt::{self, Write as _};
 
@@ -196,5 +196,27 @@ impl fmt::Display for Type {
         let mut out = String::new();
         write_ty(&mut out, self);
         f.write_str(&out)
+    }
+}
+
+/// A type as moc's messages about a mismatch show it: an alias (or class type) whose
+/// definition is not a primitive type is followed by its unfolding, `Cell<Nat> = {get : () ->
+/// Nat}`; the unfolding keeps the names inside it, so a recursive type prints finitely.
+pub(crate) fn expanded(cons: &Cons, ty: &Type) -> String {
+    let Type::Con(..) = ty else {
+        return ty.to_string();
+    };
+    match cons.expand(ty) {
+        Type::Nat
+        | Type::Int
+        | Type::Bool
+        | Type::Text
+        | Type::Null
+        | Type::Error
+        | Type::OtherPrim(_)
+        | Type::Any
+        | Type::Non
+        | Type::Err => ty.to_string(),
+        body => format!("{ty} = {body}"),
     }
 }
