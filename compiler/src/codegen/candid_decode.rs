@@ -10,8 +10,10 @@
 //! `nat` into `Int`, extra record fields skipped, `null` into `?T`, a variant read at a type
 //! with more tags; anything else (a missing field, `T` into `?T`, `nat8` into `Nat16`) traps
 //! through `trap_in_context`, whose context names the variable. Candid's rule that a failed
-//! conversion inside an option becomes `null` is not implemented: it traps. This file does
-//! not read message headers (`lifecycle`, `stable`).
+//! conversion inside an option becomes `null` is not implemented: it traps. Parts of a
+//! recursive type wait on the work stack instead of nesting calls (`candid_work`): objects
+//! are allocated first and the pending reads store into them. This file does not read
+//! message headers (`lifecycle`, `stable`).
 
 use wasm_encoder::{BlockType, ValType};
 
@@ -19,6 +21,7 @@ use super::candid::{
     candid_name, fixed_opcode, OP_BOOL, OP_FLOAT64, OP_INT, OP_NAT, OP_NAT8, OP_NULL, OP_OPT,
     OP_PRINCIPAL, OP_RECORD, OP_RESERVED, OP_TEXT, OP_VARIANT, OP_VEC,
 };
+use super::candid_work::{self, Plan};
 use super::module::{mem, Body, Helper, ModuleBuilder};
 use super::rt_abi;
 use super::types::{self, motoko_name};
@@ -90,14 +93,73 @@ fn decode_value(module: &mut ModuleBuilder, body: &mut Body, ty: &Ty, mode: Deco
     body.ins().call(decode);
 }
 
-/// `(wire_type) -> value`: reads one value of the wire type at the reader as `ty`.
+/// Pushes the reading of `ty` on the work stack (`candid_work`); the stack holds the wire
+/// type and the address that receives the value.
+fn push_decode(module: &mut ModuleBuilder, body: &mut Body, ty: &Ty, mode: DecodeMode) {
+    let decode = module.helper(Helper::Decode(ty.clone(), mode));
+    candid_work::push(module, body, decode);
+}
+
+/// With the wire type of a part of type `ty` on the stack: makes its object around a 0 part
+/// (`make`, which leaves the object), pushes the reading of the part into the object's word
+/// at `offset`, and leaves the object.
+fn push_into(
+    module: &mut ModuleBuilder,
+    body: &mut Body,
+    ty: &Ty,
+    mode: DecodeMode,
+    offset: i32,
+    make: impl FnOnce(&mut ModuleBuilder, &mut Body),
+) {
+    let part = body.local(ValType::I32);
+    let object = body.local(ValType::I32);
+    body.ins().local_set(part);
+    make(module, body);
+    body.ins()
+        .local_set(object)
+        .local_get(part)
+        .local_get(object)
+        .i32_const(offset)
+        .i32_add();
+    push_decode(module, body, ty, mode);
+    body.ins().local_get(object);
+}
+
+/// With the wire type of an option's content on the stack: `?value`.
+fn decode_some(module: &mut ModuleBuilder, body: &mut Body, inner: &Ty, mode: DecodeMode) {
+    let some = module.rt("some");
+    if Plan::new().push(module, inner, true) {
+        push_into(module, body, inner, mode, 4, |_, body| {
+            body.ins().i32_const(rt_abi::NULL).call(some);
+        });
+    } else {
+        decode_value(module, body, inner, mode);
+        body.ins().call(some);
+    }
+}
+
+/// `(wire_type) -> value`: reads one value of the wire type at the reader as `ty`. The helper
+/// of a recursive type drives the work stack when it is the outermost one (`candid_work`).
 pub(crate) fn decode_helper(module: &mut ModuleBuilder, ty: &Ty, mode: DecodeMode) -> Body {
     let mut body = Body::new(1);
+    if candid_work::is_deep(module.ir_types(), ty) {
+        let frame = candid_work::begin(module, &mut body);
+        decode_step(module, &mut body, ty, mode);
+        candid_work::finish(module, &mut body, frame);
+    } else {
+        decode_step(module, &mut body, ty, mode);
+    }
+    body
+}
+
+/// Reads the value of wire type local 0 as `ty`, calling or pushing the helpers of its parts;
+/// leaves the value (whose pushed parts are still to be read).
+fn decode_step(module: &mut ModuleBuilder, body: &mut Body, ty: &Ty, mode: DecodeMode) {
     let wire = 0;
     let resolved = module.resolve(ty);
     match &resolved {
         Ty::Nat => {
-            expect(module, &mut body, mode, wire, OP_NAT, ty);
+            expect(module, body, mode, wire, OP_NAT, ty);
             body.ins().call(module.rt("read_nat"));
         }
         Ty::Int => {
@@ -119,15 +181,15 @@ pub(crate) fn decode_helper(module: &mut ModuleBuilder, ty: &Ty, mode: DecodeMod
                 .call(module.rt("read_nat"))
                 .else_();
             let message = mismatch(module, mode, ty);
-            fail(module, &mut body, mode, &message);
+            fail(module, body, mode, &message);
             body.ins().end().end();
         }
         Ty::Text => {
-            expect(module, &mut body, mode, wire, OP_TEXT, ty);
+            expect(module, body, mode, wire, OP_TEXT, ty);
             body.ins().call(module.rt("read_text"));
         }
         Ty::Bool => {
-            expect(module, &mut body, mode, wire, OP_BOOL, ty);
+            expect(module, body, mode, wire, OP_BOOL, ty);
             let byte = body.local(ValType::I32);
             body.ins()
                 .call(module.rt("read_byte"))
@@ -135,22 +197,15 @@ pub(crate) fn decode_helper(module: &mut ModuleBuilder, ty: &Ty, mode: DecodeMod
                 .i32_const(1)
                 .i32_gt_u()
                 .if_(BlockType::Empty);
-            fail(module, &mut body, mode, "a bool is neither 0 nor 1");
+            fail(module, body, mode, "a bool is neither 0 nor 1");
             body.ins().end().local_get(byte);
         }
         Ty::Fixed(fixed) => {
-            expect(module, &mut body, mode, wire, fixed_opcode(*fixed), ty);
-            read_fixed(module, &mut body, *fixed);
+            expect(module, body, mode, wire, fixed_opcode(*fixed), ty);
+            read_fixed(module, body, *fixed);
         }
         Ty::Char => {
-            expect(
-                module,
-                &mut body,
-                mode,
-                wire,
-                fixed_opcode(FixedTy::Nat32),
-                ty,
-            );
+            expect(module, body, mode, wire, fixed_opcode(FixedTy::Nat32), ty);
             let char = body.local(ValType::I32);
             body.ins()
                 .call(module.rt("read_u32_le"))
@@ -164,16 +219,11 @@ pub(crate) fn decode_helper(module: &mut ModuleBuilder, ty: &Ty, mode: DecodeMod
                 .i32_eq()
                 .i32_or()
                 .if_(BlockType::Empty);
-            fail(
-                module,
-                &mut body,
-                mode,
-                "a Char is not a Unicode scalar value",
-            );
+            fail(module, body, mode, "a Char is not a Unicode scalar value");
             body.ins().end().local_get(char);
         }
         Ty::Float => {
-            expect(module, &mut body, mode, wire, OP_FLOAT64, ty);
+            expect(module, body, mode, wire, OP_FLOAT64, ty);
             body.ins()
                 .i32_const(8)
                 .call(module.rt("read_bytes"))
@@ -181,7 +231,7 @@ pub(crate) fn decode_helper(module: &mut ModuleBuilder, ty: &Ty, mode: DecodeMod
                 .call(module.rt("box64"));
         }
         Ty::Null => {
-            expect(module, &mut body, mode, wire, OP_NULL, ty);
+            expect(module, body, mode, wire, OP_NULL, ty);
             body.ins().i32_const(rt_abi::NULL);
         }
         Ty::Any => {
@@ -191,18 +241,18 @@ pub(crate) fn decode_helper(module: &mut ModuleBuilder, ty: &Ty, mode: DecodeMod
                 .i32_const(0);
         }
         Ty::Principal => {
-            expect(module, &mut body, mode, wire, OP_PRINCIPAL, ty);
+            expect(module, body, mode, wire, OP_PRINCIPAL, ty);
             body.ins()
                 .call(module.rt("read_byte"))
                 .i32_const(1)
                 .i32_ne()
                 .if_(BlockType::Empty);
-            fail(module, &mut body, mode, "an opaque principal reference");
+            fail(module, body, mode, "an opaque principal reference");
             body.ins().end();
-            read_byte_object(module, &mut body, rt_abi::TAG_PRINCIPAL);
+            read_byte_object(module, body, rt_abi::TAG_PRINCIPAL);
         }
         Ty::Blob => {
-            expect(module, &mut body, mode, wire, OP_VEC, ty);
+            expect(module, body, mode, wire, OP_VEC, ty);
             body.ins()
                 .local_get(wire)
                 .i32_const(0)
@@ -211,13 +261,49 @@ pub(crate) fn decode_helper(module: &mut ModuleBuilder, ty: &Ty, mode: DecodeMod
                 .i32_ne()
                 .if_(BlockType::Empty);
             let message = mismatch(module, mode, ty);
-            fail(module, &mut body, mode, &message);
+            fail(module, body, mode, &message);
             body.ins().end();
-            read_byte_object(module, &mut body, rt_abi::TAG_BLOB);
+            read_byte_object(module, body, rt_abi::TAG_BLOB);
         }
-        Ty::Option(inner) => decode_option(module, &mut body, mode, wire, ty, inner),
+        Ty::Option(inner) => decode_option(module, body, mode, wire, ty, inner),
+        Ty::Array(inner) | Ty::MutArray(inner)
+            if candid_work::is_deep(module.ir_types(), inner) =>
+        {
+            // Every element is pushed, the last first, so that they are read in order.
+            expect(module, body, mode, wire, OP_VEC, ty);
+            let elem = body.local(ValType::I32);
+            let index = body.local(ValType::I32);
+            let array = body.local(ValType::I32);
+            body.ins()
+                .local_get(wire)
+                .i32_const(0)
+                .call(module.rt("candid_record_field_type"))
+                .local_set(elem)
+                .call(module.rt("read_leb_u32"))
+                .local_tee(index)
+                .call(module.rt("array_alloc"))
+                .local_set(array)
+                .block(BlockType::Empty)
+                .loop_(BlockType::Empty)
+                .local_get(index)
+                .i32_eqz()
+                .br_if(1)
+                .local_get(elem)
+                .local_get(index)
+                .i32_const(1)
+                .i32_sub()
+                .local_tee(index)
+                .i32_const(2)
+                .i32_shl()
+                .local_get(array)
+                .i32_add()
+                .i32_const(8)
+                .i32_add();
+            push_decode(module, body, inner, mode);
+            body.ins().br(0).end().end().local_get(array);
+        }
         Ty::Array(inner) | Ty::MutArray(inner) => {
-            expect(module, &mut body, mode, wire, OP_VEC, ty);
+            expect(module, body, mode, wire, OP_VEC, ty);
             let elem = body.local(ValType::I32);
             let len = body.local(ValType::I32);
             let array = body.local(ValType::I32);
@@ -243,7 +329,7 @@ pub(crate) fn decode_helper(module: &mut ModuleBuilder, ty: &Ty, mode: DecodeMod
                 .i32_shl()
                 .i32_add()
                 .local_get(elem);
-            decode_value(module, &mut body, inner, mode);
+            decode_value(module, body, inner, mode);
             body.ins()
                 .i32_store(mem(8, 2))
                 .local_get(index)
@@ -279,7 +365,7 @@ pub(crate) fn decode_helper(module: &mut ModuleBuilder, ty: &Ty, mode: DecodeMod
                     .i32_const(items.len() as i32)
                     .i32_store(mem(4, 2));
             }
-            decode_fields(module, &mut body, mode, wire, ty, &fields, tuple, 8);
+            decode_fields(module, body, mode, wire, ty, &fields, tuple, 8);
             body.ins().local_get(tuple);
         }
         Ty::Record(fields) => {
@@ -299,11 +385,11 @@ pub(crate) fn decode_helper(module: &mut ModuleBuilder, ty: &Ty, mode: DecodeMod
                 .i32_const(table as i32)
                 .call(module.rt("object_alloc"))
                 .local_set(record);
-            decode_fields(module, &mut body, mode, wire, ty, &slots, record, 12);
+            decode_fields(module, body, mode, wire, ty, &slots, record, 12);
             body.ins().local_get(record);
         }
         Ty::Variant(tags) => {
-            expect(module, &mut body, mode, wire, OP_VARIANT, ty);
+            expect(module, body, mode, wire, OP_VARIANT, ty);
             let index = body.local(ValType::I32);
             let id = body.local(ValType::I32);
             let payload = body.local(ValType::I32);
@@ -314,7 +400,7 @@ pub(crate) fn decode_helper(module: &mut ModuleBuilder, ty: &Ty, mode: DecodeMod
                 .call(module.rt("candid_record_len"))
                 .i32_ge_u()
                 .if_(BlockType::Empty);
-            fail(module, &mut body, mode, "variant index out of range");
+            fail(module, body, mode, "variant index out of range");
             body.ins()
                 .end()
                 .local_get(wire)
@@ -324,18 +410,27 @@ pub(crate) fn decode_helper(module: &mut ModuleBuilder, ty: &Ty, mode: DecodeMod
                 .local_get(wire)
                 .local_get(index)
                 .call(module.rt("candid_record_field_type"))
-                .local_set(payload);
+                .local_set(payload)
+                .block(I32);
+            let make = module.rt("variant");
             for tag in types::sorted_tags(tags) {
                 let hash = ir::idl_hash(&tag.name) as i32;
                 body.ins()
                     .local_get(id)
                     .i32_const(hash)
                     .i32_eq()
-                    .if_(BlockType::Empty)
-                    .i32_const(hash)
-                    .local_get(payload);
-                decode_value(module, &mut body, &tag.ty, mode);
-                body.ins().call(module.rt("variant")).return_().end();
+                    .if_(BlockType::Empty);
+                if Plan::new().push(module, &tag.ty, true) {
+                    body.ins().local_get(payload);
+                    push_into(module, body, &tag.ty, mode, 8, |_, body| {
+                        body.ins().i32_const(hash).i32_const(0).call(make);
+                    });
+                } else {
+                    body.ins().i32_const(hash).local_get(payload);
+                    decode_value(module, body, &tag.ty, mode);
+                    body.ins().call(make);
+                }
+                body.ins().br(1).end();
             }
             let message = match mode {
                 DecodeMode::Candid => "a variant tag that the expected type lacks".to_string(),
@@ -344,18 +439,18 @@ pub(crate) fn decode_helper(module: &mut ModuleBuilder, ty: &Ty, mode: DecodeMod
                     motoko_name(module.ir_types(), ty)
                 ),
             };
-            fail(module, &mut body, mode, &message);
+            fail(module, body, mode, &message);
+            body.ins().end();
         }
         Ty::Named(_) => {
-            fail(module, &mut body, mode, "a named type without structure");
+            fail(module, body, mode, "a named type without structure");
         }
         // The front end never asks for these (they are neither shared nor stable); trapping
         // keeps a broken producer from reading garbage.
         Ty::Func | Ty::Param | Ty::Ref(_) => {
-            fail(module, &mut body, mode, "a type that Candid cannot carry");
+            fail(module, body, mode, "a type that Candid cannot carry");
         }
     }
-    body
 }
 
 /// Reads a fixed-width value (the opcode already checked) into its representation.
@@ -441,8 +536,8 @@ fn decode_option(
         .local_get(wire)
         .i32_const(0)
         .call(module.rt("candid_record_field_type"));
-    decode_value(module, body, inner, mode);
-    body.ins().call(module.rt("some")).end().else_();
+    decode_some(module, body, inner, mode);
+    body.ins().end().else_();
     let liftable = !matches!(module.resolve(inner), Ty::Option(_) | Ty::Null | Ty::Any);
     match mode {
         DecodeMode::Candid => {
@@ -456,8 +551,7 @@ fn decode_option(
                 .else_();
             if liftable {
                 body.ins().local_get(wire);
-                decode_value(module, body, inner, mode);
-                body.ins().call(module.rt("some"));
+                decode_some(module, body, inner, mode);
             } else {
                 let message = mismatch(module, mode, ty);
                 fail(module, body, mode, &message);
@@ -484,7 +578,9 @@ struct Slot {
 
 /// Reads a wire record into the object in local `target`, whose slot i is at
 /// `base + 4 * i`: the wire fields come sorted by id, so one pass matches them against the
-/// expected ones (also sorted), skipping those not expected.
+/// expected ones (also sorted), skipping those not expected. From the first field of a
+/// recursive type on, reads and skips are pushed in order and then reversed; which fields
+/// match depends only on the type table, so a missing field still traps before any of them.
 #[allow(clippy::too_many_arguments)]
 fn decode_fields(
     module: &mut ModuleBuilder,
@@ -499,11 +595,14 @@ fn decode_fields(
     expect(module, body, mode, wire, OP_RECORD, ty);
     let count = body.local(ValType::I32);
     let at = body.local(ValType::I32);
+    let segment = body.local(ValType::I32);
+    let mut plan = Plan::new();
     body.ins()
         .local_get(wire)
         .call(module.rt("candid_record_len"))
         .local_set(count);
     for (index, slot) in slots.iter().enumerate() {
+        let deferring = plan.deferring();
         // Skip the wire fields whose ids come before this one.
         body.ins()
             .block(BlockType::Empty)
@@ -520,8 +619,9 @@ fn decode_fields(
             .br_if(1)
             .local_get(wire)
             .local_get(at)
-            .call(module.rt("candid_record_field_type"))
-            .call(module.rt("candid_skip"))
+            .call(module.rt("candid_record_field_type"));
+        skip_field(module, body, deferring);
+        body.ins()
             .local_get(at)
             .i32_const(1)
             .i32_add()
@@ -529,6 +629,11 @@ fn decode_fields(
             .br(0)
             .end()
             .end();
+        let pushed = plan.push(module, &slot.ty, false);
+        if pushed && !deferring {
+            // What is pushed from here on runs in order once reversed.
+            body.ins().call(module.rt("work_mark")).local_set(segment);
+        }
         body.ins()
             .local_get(at)
             .local_get(count)
@@ -542,14 +647,27 @@ fn decode_fields(
             .else_()
             .i32_const(0)
             .end()
-            .if_(BlockType::Empty)
-            .local_get(target)
-            .local_get(wire)
-            .local_get(at)
-            .call(module.rt("candid_record_field_type"));
-        decode_value(module, body, &slot.ty, mode);
+            .if_(BlockType::Empty);
+        let offset = base + 4 * index as u32;
+        if pushed {
+            body.ins()
+                .local_get(wire)
+                .local_get(at)
+                .call(module.rt("candid_record_field_type"))
+                .local_get(target)
+                .i32_const(offset as i32)
+                .i32_add();
+            push_decode(module, body, &slot.ty, mode);
+        } else {
+            body.ins()
+                .local_get(target)
+                .local_get(wire)
+                .local_get(at)
+                .call(module.rt("candid_record_field_type"));
+            decode_value(module, body, &slot.ty, mode);
+            body.ins().i32_store(mem(offset, 2));
+        }
         body.ins()
-            .i32_store(mem(base + 4 * index as u32, 2))
             .local_get(at)
             .i32_const(1)
             .i32_add()
@@ -576,8 +694,9 @@ fn decode_fields(
         .br_if(1)
         .local_get(wire)
         .local_get(at)
-        .call(module.rt("candid_record_field_type"))
-        .call(module.rt("candid_skip"))
+        .call(module.rt("candid_record_field_type"));
+    skip_field(module, body, plan.deferring());
+    body.ins()
         .local_get(at)
         .i32_const(1)
         .i32_add()
@@ -585,4 +704,21 @@ fn decode_fields(
         .br(0)
         .end()
         .end();
+    if plan.deferring() {
+        body.ins()
+            .local_get(segment)
+            .call(module.rt("work_reverse"));
+    }
+}
+
+/// Skips the wire field whose type is on the stack, or pushes that skip after the pushed
+/// fields before it.
+fn skip_field(module: &mut ModuleBuilder, body: &mut Body, pushed: bool) {
+    let skip = module.rt("candid_skip");
+    if pushed {
+        body.ins().i32_const(0);
+        candid_work::push(module, body, skip);
+    } else {
+        body.ins().call(skip);
+    }
 }

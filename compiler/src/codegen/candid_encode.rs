@@ -2,25 +2,46 @@
 //! the value's Candid bytes (without type information) to the runtime's writer. The type
 //! table that describes them comes from `candid::TypeTable`, which must agree: records are
 //! written in hash order, variants as the index of their tag in hash order. Records are read
-//! by field hash, so a value of a subtype (more fields) encodes at the static type. This file
-//! does not decode.
+//! by field hash, so a value of a subtype (more fields) encodes at the static type. Parts of
+//! a recursive type wait on the work stack instead of nesting calls (`candid_work`), so a
+//! long list does not overflow the Wasm stack. This file does not decode.
 
 use wasm_encoder::{BlockType, ValType};
 
+use super::candid_work::{self, Plan};
 use super::module::{mem, Body, Helper, ModuleBuilder};
 use super::object::field_address;
 use super::types;
 use crate::ir::{self, FixedTy, Ty};
 
-/// Writes the value of type `ty` on the stack by calling its helper.
-fn encode_value(module: &mut ModuleBuilder, body: &mut Body, ty: &Ty) {
+/// Writes the value of type `ty` on the stack by calling its helper, or pushes that call on
+/// the work stack (`candid_work`).
+fn encode_value(module: &mut ModuleBuilder, body: &mut Body, ty: &Ty, pushed: bool) {
     let encode = module.helper(Helper::Encode(ty.clone()));
-    body.ins().call(encode);
+    if pushed {
+        body.ins().i32_const(0);
+        candid_work::push(module, body, encode);
+    } else {
+        body.ins().call(encode);
+    }
 }
 
-/// `(value) -> ()`: writes one value of `ty`.
+/// `(value) -> ()`: writes one value of `ty`. The helper of a recursive type drives the work
+/// stack when it is the outermost one (`candid_work`).
 pub(crate) fn encode_helper(module: &mut ModuleBuilder, ty: &Ty) -> Body {
     let mut body = Body::new(1);
+    if candid_work::is_deep(module.ir_types(), ty) {
+        let frame = candid_work::begin(module, &mut body);
+        encode_step(module, &mut body, ty);
+        candid_work::finish(module, &mut body, frame);
+    } else {
+        encode_step(module, &mut body, ty);
+    }
+    body
+}
+
+/// Writes the value in local 0, calling or pushing the helpers of its parts.
+fn encode_step(module: &mut ModuleBuilder, body: &mut Body, ty: &Ty) {
     let value = 0;
     match module.resolve(ty) {
         Ty::Nat => {
@@ -63,16 +84,18 @@ pub(crate) fn encode_helper(module: &mut ModuleBuilder, ty: &Ty) -> Body {
         Ty::Null | Ty::Any => {}
         Ty::Principal => {
             body.ins().i32_const(1).call(module.rt("write_byte"));
-            write_byte_object(module, &mut body, value);
+            write_byte_object(module, body, value);
         }
-        Ty::Blob => write_byte_object(module, &mut body, value),
+        Ty::Blob => write_byte_object(module, body, value),
         Ty::Tuple(items) => {
-            for (index, item) in items.iter().enumerate() {
-                body.ins()
-                    .local_get(value)
-                    .i32_load(mem(8 + 4 * index as u32, 2));
-                encode_value(module, &mut body, item);
-            }
+            let parts: Vec<(u32, Ty)> = items
+                .iter()
+                .enumerate()
+                .map(|(index, item)| (8 + 4 * index as u32, item.clone()))
+                .collect();
+            encode_parts(module, body, &parts, |_, body, offset| {
+                body.ins().local_get(value).i32_load(mem(offset, 2));
+            });
         }
         Ty::Option(inner) => {
             let write = module.rt("write_byte");
@@ -87,8 +110,36 @@ pub(crate) fn encode_helper(module: &mut ModuleBuilder, ty: &Ty) -> Body {
                 .call(write)
                 .local_get(value)
                 .i32_load(mem(4, 2));
-            encode_value(module, &mut body, &inner);
+            let pushed = Plan::new().push(module, &inner, true);
+            encode_value(module, body, &inner, pushed);
             body.ins().end();
+        }
+        Ty::Array(inner) | Ty::MutArray(inner)
+            if candid_work::is_deep(module.ir_types(), &inner) =>
+        {
+            // Every element is pushed, the last first, so that they are written in order.
+            let index = body.local(ValType::I32);
+            body.ins()
+                .local_get(value)
+                .i32_load(mem(4, 2))
+                .local_tee(index)
+                .call(module.rt("write_leb_u32"))
+                .block(BlockType::Empty)
+                .loop_(BlockType::Empty)
+                .local_get(index)
+                .i32_eqz()
+                .br_if(1)
+                .local_get(index)
+                .i32_const(1)
+                .i32_sub()
+                .local_tee(index)
+                .i32_const(2)
+                .i32_shl()
+                .local_get(value)
+                .i32_add()
+                .i32_load(mem(8, 2));
+            encode_value(module, body, &inner, true);
+            body.ins().br(0).end().end();
         }
         Ty::Array(inner) | Ty::MutArray(inner) => {
             let index = body.local(ValType::I32);
@@ -110,7 +161,7 @@ pub(crate) fn encode_helper(module: &mut ModuleBuilder, ty: &Ty) -> Body {
                 .i32_shl()
                 .i32_add()
                 .i32_load(mem(8, 2));
-            encode_value(module, &mut body, &inner);
+            encode_value(module, body, &inner, false);
             body.ins()
                 .local_get(index)
                 .i32_const(1)
@@ -122,17 +173,22 @@ pub(crate) fn encode_helper(module: &mut ModuleBuilder, ty: &Ty) -> Body {
         }
         Ty::Record(fields) => {
             let fields = types::sorted_fields(&fields);
-            for field in &fields {
+            let parts: Vec<(u32, Ty)> = fields
+                .iter()
+                .enumerate()
+                .map(|(index, field)| (index as u32, field.ty.clone()))
+                .collect();
+            encode_parts(module, body, &parts, |module, body, index| {
                 body.ins().local_get(value);
-                field_address(module, &mut body, &fields, &field.name);
+                field_address(module, body, &fields, &fields[index as usize].name);
                 body.ins().i32_load(mem(0, 2));
-                encode_value(module, &mut body, &field.ty);
-            }
+            });
         }
         Ty::Variant(tags) => {
             let tags = types::sorted_tags(&tags);
             let hash = body.local(ValType::I32);
             body.ins()
+                .block(BlockType::Empty)
                 .local_get(value)
                 .i32_load(mem(4, 2))
                 .local_set(hash);
@@ -146,22 +202,52 @@ pub(crate) fn encode_helper(module: &mut ModuleBuilder, ty: &Ty) -> Body {
                     .call(module.rt("write_leb_u32"))
                     .local_get(value)
                     .i32_load(mem(8, 2));
-                encode_value(module, &mut body, &tag.ty);
-                body.ins().return_().end();
+                let pushed = Plan::new().push(module, &tag.ty, true);
+                encode_value(module, body, &tag.ty, pushed);
+                body.ins().br(1).end();
             }
             module.trap(
-                &mut body,
+                body,
                 "internal error: a variant value has a tag its type lacks",
             );
+            body.ins().end();
         }
         Ty::Named(_) => {
-            module.trap(&mut body, "internal error: a named type without structure");
+            module.trap(body, "internal error: a named type without structure");
         }
         Ty::Func | Ty::Param | Ty::Ref(_) => {
-            module.trap(&mut body, "internal error: a type that Candid cannot carry");
+            module.trap(body, "internal error: a type that Candid cannot carry");
         }
     }
-    body
+}
+
+/// Writes the parts of a tuple or record in order; `load` puts the part with the given key
+/// (offset or index) on the stack. The parts after the first pushed one are pushed too, last
+/// first, so that the work stack writes them in order.
+fn encode_parts(
+    module: &mut ModuleBuilder,
+    body: &mut Body,
+    parts: &[(u32, Ty)],
+    load: impl Fn(&mut ModuleBuilder, &mut Body, u32),
+) {
+    let mut plan = Plan::new();
+    let pushed: Vec<bool> = parts
+        .iter()
+        .enumerate()
+        .map(|(index, (_, ty))| plan.push(module, ty, index + 1 == parts.len()))
+        .collect();
+    for ((key, ty), pushed) in parts.iter().zip(&pushed) {
+        if !pushed {
+            load(module, body, *key);
+            encode_value(module, body, ty, false);
+        }
+    }
+    for ((key, ty), pushed) in parts.iter().zip(&pushed).rev() {
+        if *pushed {
+            load(module, body, *key);
+            encode_value(module, body, ty, true);
+        }
+    }
 }
 
 /// LEB128 length, then the bytes of a `[tag][len][bytes]` object in local `value`.

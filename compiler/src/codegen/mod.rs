@@ -14,6 +14,7 @@
 mod candid;
 mod candid_decode;
 mod candid_encode;
+mod candid_work;
 mod closure;
 mod compare;
 mod control;

@@ -34,7 +34,8 @@
 //!     index` of the module's only table, called with `call_indirect` at the type
 //!     `(i32 closure, i32 arg...) -> i32` of its arity, the closure itself passed first so
 //!     that the code reads its captured values from it. The table holds every function of
-//!     the program whose `closure` flag is set; it is initialised by an active element
+//!     the program whose `closure` flag is set (and the Candid helpers that `candid_work` calls
+//!     from its work stack); it is initialised by an active element
 //!     segment and never written at run time, so it is the same in every instance and the
 //!     VM's snapshot of memory and exported globals is still the whole state.
 //!   - mutable cell `[TAG_REF][value]` (a `var` that a closure captures).
@@ -166,6 +167,13 @@ pub const RUNTIME_FUNCTIONS: &[RtFunction] = &[
     rt("candid_record_field_id", &[I32, I32], &[I32], "field id (hash) of field i of record t"),
     rt("candid_record_field_type", &[I32, I32], &[I32], "wire type of field i of record t"),
     rt("candid_skip", &[I32], &[], "skip one value of the given wire type at the reader"),
+    // The work stack of Candid steps (42_work.wat, used by `candid_work`).
+    rt("work_begin", &[], &[I32], "1 if no driver runs (and this caller becomes it), else 0"),
+    rt("work_end", &[], &[], "the driver is done"),
+    rt("work_mark", &[], &[I32], "the stack's current height, for work_reverse and the driver's loop"),
+    rt("work_push", &[I32, I32, I32, I32], &[], "push an item of four words"),
+    rt("work_pop", &[], &[I32], "pop the top item; its address, valid until the next push"),
+    rt("work_reverse", &[I32], &[], "reverse the items pushed since the mark"),
     // Compound values (50_objects.wat).
     rt("set_trap_context", &[I32], &[], "text prefixed to every trap_in_context message (0: none)"),
     rt("trap_in_context", &[I32, I32], &[], "trap with the message at (ptr, len) after the trap context"),

@@ -209,4 +209,4 @@
   (call $cur_sleb))
 
 (func $candid_skip (export "candid_skip") (param $t i32)
-  (call $skip (local.get $t) (i32.const -1) (i32.const 0)))
+  (call $skip_all (local.get $t)))

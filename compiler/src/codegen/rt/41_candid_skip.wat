@@ -1,6 +1,7 @@
 ;; Skipping one Candid value of any wire type at the reader: primitives, records, variants,
 ;; opt, vec, and principal, func and service references. Skipping validates what it passes
-;; over (tags, indices, UTF-8) but builds nothing.
+;; over (tags, indices, UTF-8) but builds nothing, and it never recurses on the Wasm stack:
+;; what a value contains waits on the work stack (42_work.wat).
 
 ;; Size in bytes of a fixed-size primitive type, or -1 when the size depends on the value.
 (func $prim_size (param $t i32) (result i32)
@@ -43,17 +44,46 @@
       (return)))
   (call $trap_msg (i32.const 0x0a80)))
 
-;; Skips one value of type t. (stall_ptr, stall) count how many composite types have been
+;; Skips one value of type t and everything it contains. The values still to skip wait on
+;; the work stack (42_work.wat) as items (type, stall_ptr, stall, count), so that the depth of
+;; the value never reaches the Wasm stack: a stored list of 100,000 elements that a new program
+;; no longer declares is skipped in constant Wasm stack.
+(func $skip_all (param $t i32)
+  (local $mark i32)
+  (if (i32.lt_s (local.get $t) (i32.const 0)) (then (call $skip_prim (local.get $t)) (return)))
+  (local.set $mark (call $work_mark))
+  (call $work_push (local.get $t) (i32.const -1) (i32.const 0) (i32.const 1))
+  (block $done
+    (loop $next
+      (br_if $done (i32.le_u (call $work_mark) (local.get $mark)))
+      (call $skip_next)
+      (br $next))))
+
+;; Takes one value off the top item (a count of n identical values stays with n - 1) and skips
+;; it, pushing what it contains. (stall_ptr, stall) count how many composite types have been
 ;; entered, along this path, without the reader moving: more than there are table entries
 ;; means a type repeats without consuming input, i.e. it has no finite values.
-(func $skip (param $t i32) (param $stall_ptr i32) (param $stall i32)
+(func $skip_next
+  (local $p i32)
+  (local $t i32)
+  (local $stall_ptr i32)
+  (local $stall i32)
+  (local $count i32)
   (local $op i32)
   (local $k i32)
   (local $n i32)
   (local $elem i32)
   (local $size i32)
-  (local $c i32)
   (local $tag i32)
+  (local $mark i32)
+  (local.set $p (call $work_top))
+  (local.set $t (i32.load (local.get $p)))
+  (local.set $stall_ptr (i32.load offset=4 (local.get $p)))
+  (local.set $stall (i32.load offset=8 (local.get $p)))
+  (local.set $count (i32.load offset=12 (local.get $p)))
+  (if (i32.gt_u (local.get $count) (i32.const 1))
+    (then (i32.store offset=12 (local.get $p) (i32.sub (local.get $count) (i32.const 1))))
+    (else (drop (call $work_pop))))
   (if (i32.lt_s (local.get $t) (i32.const 0)) (then (call $skip_prim (local.get $t)) (return)))
   (if (i32.eq (global.get $rd_ptr) (local.get $stall_ptr))
     (then
@@ -69,10 +99,13 @@
       (local.set $elem (call $cur_sleb))
       (local.set $tag (call $read_byte))
       (if (i32.eq (local.get $tag) (i32.const 1))
-        (then (call $skip (local.get $elem) (local.get $stall_ptr) (local.get $stall)) (return)))
+        (then
+          (call $work_push (local.get $elem) (local.get $stall_ptr) (local.get $stall) (i32.const 1))
+          (return)))
       (if (local.get $tag) (then (call $trap_msg (i32.const 0x0b00))))
       (return)))
-  ;; vec: fixed-size elements are skipped in one step (blobs, vectors of null).
+  ;; vec: fixed-size elements are skipped in one step (blobs, vectors of null), others wait
+  ;; as one item with a count.
   (if (i32.eq (local.get $op) (i32.const -19))
     (then
       (local.set $elem (call $cur_sleb))
@@ -86,28 +119,22 @@
             (then (call $trap_msg (i32.const 0x0680))))
           (drop (call $read_bytes (i32.mul (local.get $n) (local.get $size))))
           (return)))
-      (block $done
-        (loop $item
-          (br_if $done (i32.eqz (local.get $n)))
-          (call $skip (local.get $elem) (local.get $stall_ptr) (local.get $stall))
-          (local.set $n (i32.sub (local.get $n) (i32.const 1)))
-          (br $item)))
+      (if (local.get $n)
+        (then (call $work_push (local.get $elem) (local.get $stall_ptr) (local.get $stall) (local.get $n))))
       (return)))
-  ;; record: every field in order.
+  ;; record: every field, in order (pushed in order, then reversed to pop first-first).
   (if (i32.eq (local.get $op) (i32.const -20))
     (then
       (local.set $k (call $cur_leb))
+      (local.set $mark (call $work_mark))
       (block $done
         (loop $field
           (br_if $done (i32.eqz (local.get $k)))
           (drop (call $cur_leb))
-          (local.set $elem (call $cur_sleb))
-          ;; Skipping the field moves the cursor, so keep ours.
-          (local.set $c (global.get $cur))
-          (call $skip (local.get $elem) (local.get $stall_ptr) (local.get $stall))
-          (global.set $cur (local.get $c))
+          (call $work_push (call $cur_sleb) (local.get $stall_ptr) (local.get $stall) (i32.const 1))
           (local.set $k (i32.sub (local.get $k) (i32.const 1)))
           (br $field)))
+      (call $work_reverse (local.get $mark))
       (return)))
   ;; variant: the index of the alternative, then its value.
   (if (i32.eq (local.get $op) (i32.const -21))
@@ -115,8 +142,8 @@
       (local.set $k (call $cur_leb))
       (local.set $n (call $read_leb_u32))
       (if (i32.ge_u (local.get $n) (local.get $k)) (then (call $trap_msg (i32.const 0x0c00))))
-      (call $skip (call $candid_record_field_type (local.get $t) (local.get $n))
-                  (local.get $stall_ptr) (local.get $stall))
+      (call $work_push (call $candid_record_field_type (local.get $t) (local.get $n))
+                       (local.get $stall_ptr) (local.get $stall) (i32.const 1))
       (return)))
   ;; func: a service reference, then the method name.
   (if (i32.eq (local.get $op) (i32.const -22))

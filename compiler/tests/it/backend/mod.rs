@@ -6,6 +6,7 @@ mod codegen_prim;
 mod codegen_run;
 mod codegen_show;
 mod codegen_source;
+mod codegen_stable_deep;
 mod codegen_stable_format;
 mod codegen_stable_types;
 mod codegen_support;
