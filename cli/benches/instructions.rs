@@ -14,8 +14,9 @@ fn main() {
     println!("{:<44} {:>16} {:>16}", "figure", "minimo", "moc 0.13.6");
     counter(&vm);
     sum_of_squares(&vm);
-    stable_entries(&vm, "stable_entries.mo", "array");
-    stable_entries(&vm, "stable_list.mo", "recursive list");
+    stable_entries(&vm, "stable_entries.mo", "array", 10_000);
+    stable_entries(&vm, "stable_list.mo", "recursive list", 10_000);
+    stable_entries(&vm, "stable_list.mo", "recursive list", 100_000);
     hashmap_put(&vm);
     stable_registry(&vm);
 }
@@ -120,7 +121,9 @@ fn sum_of_squares(vm: &Vm) {
     );
 }
 
-fn stable_entries(vm: &Vm, file: &str, shape: &str) {
+/// Fills the program's stable variable with `n` entries, upgrades to the same program, and
+/// prints the figures only if `size()` then still answers `n`.
+fn stable_entries(vm: &Vm, file: &str, shape: &str, n: u64) {
     let Some(wasm) = program(file).ok() else {
         let _ = install(vm, file);
         return;
@@ -128,30 +131,54 @@ fn stable_entries(vm: &Vm, file: &str, shape: &str) {
     let Some(mut canister) = install(vm, file) else {
         return;
     };
-    let n = 10_000;
     if call(vm, &mut canister, "fill", &nat_arg(n)).is_none() {
         return;
     }
     let outcome = canister.upgrade(vm, &wasm, b"DIDL\x00\x00");
     if let Err(error) = outcome.result {
-        println!("upgrade of a {shape}: {}: {}", error.code, error.message);
+        println!(
+            "upgrade of a {n}-entry {shape}: {}: {}",
+            error.code, error.message
+        );
         return;
     }
+    let size = canister.query(vm, "size", b"DIDL\x00\x00");
+    if size.result != Ok(Response::Reply(nat_arg(n))) {
+        println!(
+            "upgrade of a {n}-entry {shape}: size() afterwards answered {:?}",
+            size.result
+        );
+        return;
+    }
+    let entries = with_separators(n);
     row(
-        &format!("upgrade of (Text, Nat) {shape}: per entry"),
+        &format!("upgrade of {entries} (Text, Nat) {shape}: per entry"),
         outcome.instructions / n,
         "~1,950",
     );
     row(
-        &format!("upgrade of 10,000-entry {shape}: instructions"),
+        &format!("upgrade of {entries}-entry {shape}: instructions"),
         outcome.instructions,
         "-",
     );
     row(
-        &format!("upgrade of 10,000-entry {shape}: stable bytes"),
+        &format!("upgrade of {entries}-entry {shape}: stable bytes"),
         canister.stable_memory_size(),
         "-",
     );
+}
+
+/// `100000` as `100,000`.
+fn with_separators(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
 }
 
 fn text_arg(text: &str) -> Vec<u8> {
