@@ -68,6 +68,11 @@ pub const CODES: &[(&str, Category, &str)] = &[
     ("M0001", Category::Syntax, "syntax error"),
     ("M0029", Category::Type, "unbound type"),
     ("M0045", Category::Type, "wrong number of type arguments"),
+    (
+        "M0046",
+        Category::Type,
+        "type argument outside its parameter's bound",
+    ),
     ("M0072", Category::Type, "field does not exist"),
     (
         "M0117",
@@ -106,6 +111,11 @@ pub const CODES: &[(&str, Category, &str)] = &[
     ),
     ("M0097", Category::Type, "call of a non-function"),
     (
+        "M0098",
+        Category::Type,
+        "no implicit instantiation fits the arguments",
+    ),
+    (
         "M0041",
         Category::Type,
         "shared function result is neither () nor async",
@@ -136,7 +146,11 @@ pub const CODES: &[(&str, Category, &str)] = &[
         Category::Compatibility,
         "stable variable type not compatible",
     ),
-    ("M0177", Category::Type, "ambiguous field in the bases of a combination"),
+    (
+        "M0177",
+        Category::Type,
+        "ambiguous field in the bases of a combination",
+    ),
     (
         "M0179",
         Category::Type,
@@ -203,6 +217,35 @@ pub fn type_arity(span: Span, name: &str, expected: usize, actual: usize) -> Dia
         "M0045",
         span,
         format!("type {name} expects {expected} type argument(s), but was given {actual}"),
+    )
+}
+
+pub fn bound_violation(span: Span, arg: &str, bound: &str) -> Diagnostic {
+    Diagnostic::error(
+        "M0046",
+        span,
+        format!("type argument\n  {arg}\ndoes not match parameter bound\n  {bound}"),
+    )
+}
+
+/// An inferred type argument above its parameter's bound (moc's "over-constrained" case).
+pub fn over_constrained(
+    span: Span,
+    func: &str,
+    arg: &str,
+    param: &str,
+    lower: &str,
+    upper: &str,
+) -> Diagnostic {
+    Diagnostic::error(
+        "M0098",
+        span,
+        format!(
+            "cannot implicitly instantiate function of type\n  {func}\nto argument of type\n  \
+             {arg}\nbecause implicit instantiation of type parameter {param} is over-constrained \
+             with\n  {lower}  <:  {param}  <:  {upper}\nwhere\n  {lower}  </:  {upper}\nso that \
+             no valid instantiation exists"
+        ),
     )
 }
 

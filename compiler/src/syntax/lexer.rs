@@ -550,6 +550,8 @@ impl<'a> Iterator for Lexer<'a> {
                         }))
                     }
                 },
+                // `T <: Bound` in a type parameter list is `<` then `:`, not an opening angle.
+                Raw::Lt if self.source[span.end..].starts_with(':') => Tok::Lt,
                 Raw::Lt if !self.source[span.end..].starts_with(char::is_whitespace) => Tok::LAngle,
                 Raw::Gt if !self.source[..span.start].ends_with(char::is_whitespace) => Tok::RAngle,
                 Raw::Gt if self.source[span.end..].starts_with(">=") => {

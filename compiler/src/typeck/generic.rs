@@ -6,8 +6,9 @@
 //! parameter's type, widening a variable's binding when a later argument needs a supertype
 //! (`Nat` then `Int` gives `Int`); function literals without annotations are checked last,
 //! against their instantiated parameter types, and their bodies bind the result variables.
-//! This is not moc's full bidirectional inference: bounds are not checked and variables
-//! that no argument determines stay uninstantiated.
+//! A type parameter's bound (`<T <: Nat>`) is checked against the instantiation: M0046 for an
+//! explicit type argument, M0098 for an inferred one. This is not moc's full bidirectional
+//! inference: variables that no argument determines stay uninstantiated.
 
 use super::types::{self, FuncType, Type};
 use super::Checker;
@@ -64,6 +65,18 @@ impl Checker {
             for (var, ty) in vars.iter().zip(tys) {
                 bound.insert(*var, ty);
             }
+            for (var, written) in vars.iter().zip(inst) {
+                let (Some(arg), Some(limit)) = (bound.get(var), self.out.cons.bounds.get(var))
+                else {
+                    continue;
+                };
+                let limit = types::instantiate(limit, &bound);
+                if !self.sub(arg, &limit) {
+                    let (arg, limit) = (self.show(arg), self.show(&limit));
+                    self.diags
+                        .push(diag::bound_violation(written.span, &arg, &limit));
+                }
+            }
             for (arg, param) in args.iter().zip(&params) {
                 let expected = types::instantiate(param, &bound);
                 self.check(arg, &expected);
@@ -88,6 +101,9 @@ impl Checker {
             let actual = self.lambda_infer(arg, f, &expected);
             self.unify(param, &actual, &vars, &mut bound);
         }
+        if self.inferred_above_bound(e, func, &vars, &bound, args) {
+            return types::instantiate(&func.result, &bound);
+        }
         // The inferred arguments must fit their instantiated parameters.
         for (arg, param) in args.iter().zip(&params) {
             let expected = types::instantiate(param, &bound);
@@ -101,6 +117,59 @@ impl Checker {
             }
         }
         types::instantiate(&func.result, &bound)
+    }
+
+    /// Reports (M0098) the first inferred variable whose type is not below its bound.
+    fn inferred_above_bound(
+        &mut self,
+        e: &Expr,
+        func: &FuncType,
+        vars: &[u32],
+        bound: &HashMap<u32, Type>,
+        args: &[Expr],
+    ) -> bool {
+        for var in vars {
+            let (Some(lower), Some(limit)) = (bound.get(var), self.out.cons.bounds.get(var)) else {
+                continue;
+            };
+            let limit = types::instantiate(limit, bound);
+            if self.sub(lower, &limit) {
+                continue;
+            }
+            let whole = Type::Func(func.clone());
+            let name = types::var_name(&whole, *var).unwrap_or_else(|| "T".into());
+            let arg_tys: Vec<Type> = args.iter().map(|a| self.out.type_of(a.id)).collect();
+            let arg = match arg_tys.as_slice() {
+                [single] => single.to_string(),
+                many => Type::Tuple(many.to_vec()).to_string(),
+            };
+            self.diags.push(diag::over_constrained(
+                e.span,
+                &self.generic_func_text(func, vars),
+                &arg,
+                &name,
+                &lower.to_string(),
+                &limit.to_string(),
+            ));
+            return true;
+        }
+        false
+    }
+
+    /// A generic function's type with its parameters and their bounds: `<T <: Nat>T -> T`.
+    fn generic_func_text(&self, func: &FuncType, vars: &[u32]) -> String {
+        let whole = Type::Func(func.clone());
+        let params: Vec<String> = vars
+            .iter()
+            .map(|v| {
+                let name = types::var_name(&whole, *v).unwrap_or_else(|| "T".into());
+                match self.out.cons.bounds.get(v) {
+                    Some(b) => format!("{name} <: {b}"),
+                    None => name.to_string(),
+                }
+            })
+            .collect();
+        format!("<{}>{whole}", params.join(", "))
     }
 
     /// A function literal with an unannotated parameter or result: its type depends on the

@@ -292,6 +292,17 @@ impl Checker {
                 scope.insert(tparam.name.name.clone(), TypeBinding::Param(id));
             }
         }
+        // Bounds may mention any parameter of the list; each is resolved once, however often
+        // its declaration is visited, so that a mistake in it is reported once.
+        for tparam in tparams {
+            let id = self.generic_var(tparam);
+            if let Some(bound) = &tparam.bound {
+                if !self.out.cons.bounds.contains_key(&id) {
+                    let ty = self.resolve_type(bound);
+                    self.out.cons.bounds.insert(id, ty);
+                }
+            }
+        }
     }
 
     /// The generic variable of a type parameter bound by [`Checker::bind_tparams`].

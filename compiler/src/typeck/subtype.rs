@@ -1,7 +1,7 @@
 //! Subtyping, as moc defines it: `Nat <: Int`, `Null <: ?T`, records in width and depth
 //! (immutable fields covariant, `var` fields invariant), variants (fewer tags below more),
 //! immutable arrays covariant and mutable ones invariant, functions contravariant in their
-//! parameters, `None` below and `Any` above everything. Recursive aliases are compared
+//! parameters, `None` below and `Any` above everything, a bounded type parameter below its bound. Recursive aliases are compared
 //! coinductively: a pair of types met again while comparing it is assumed to be related.
 //! This module does not report anything.
 
@@ -70,6 +70,11 @@ impl Cons {
                     && self.sub_in(&f.result, &g.result, seen)
             }
             (Async(x), Async(y)) => self.sub_in(x, y, seen),
+            // A bounded type parameter is below everything its bound is below.
+            (Param(v, _), _) => match self.bounds.get(v) {
+                Some(bound) => self.sub_in(bound, b, seen),
+                None => false,
+            },
             _ => false,
         }
     }

@@ -96,6 +96,9 @@ pub(crate) struct ConDef {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Cons {
     pub defs: Vec<ConDef>,
+    /// The bound of each generic variable declared `<T <: Bound>`; the others are bounded by
+    /// `Any`.
+    pub bounds: std::collections::HashMap<u32, Type>,
 }
 
 impl Cons {
@@ -166,6 +169,20 @@ pub(crate) fn abstract_vars(ty: &Type, vars: &[u32]) -> Type {
             .map(|i| Type::Param(u32::try_from(i).unwrap_or(u32::MAX), name.clone())),
         _ => None,
     })
+}
+
+/// The name a generic variable is written with in a type, if it occurs there.
+pub(crate) fn var_name(ty: &Type, var: u32) -> Option<Rc<str>> {
+    let found = std::cell::RefCell::new(None);
+    let _ = map(ty, &|t| {
+        if let Type::Param(i, name) = t {
+            if *i == var {
+                *found.borrow_mut() = Some(name.clone());
+            }
+        }
+        None
+    });
+    found.into_inner()
 }
 
 /// Replaces the parameters of an alias body by the arguments.

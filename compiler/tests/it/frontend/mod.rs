@@ -7,3 +7,4 @@ mod expr_forms;
 mod lowering;
 mod programs;
 mod run_scripts;
+mod type_bounds;
