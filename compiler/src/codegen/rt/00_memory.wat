@@ -9,7 +9,7 @@
 ;;   every 0x80 bytes).
 ;; - [0x1000, 0x1400): trap messages of the compound-value functions (50_objects.wat).
 ;; - [0x1400, 0x10000): the runtime library's other static data, each file naming its range;
-;;   [0x7f00, 0x8000) is 91_float_text.wat's and [0x8000, 0x10000) holds the character
+;;   [0x7e00, 0x8000) is 91_float_text.wat's and 92_float_trig.wat's, [0x8000, 0x10000) holds the character
 ;;   tables of 62_char_tables.wat.
 ;; - [0x10000, ...): the code generator's own data segments, then the heap.
 ;;

@@ -16,6 +16,7 @@ use wasmtime::{
 
 mod candid_messages;
 mod chars;
+mod float_math;
 mod float_text;
 mod objects;
 mod text_and_streams;
