@@ -314,6 +314,15 @@ pub enum ExprKind {
     Switch(Box<Expr>, Vec<Case>),
     /// `while c body`.
     While(Box<Expr>, Box<Expr>),
+    /// `for (x in a.vals())` / `for (i in a.keys())` over an array: `body` runs once per
+    /// element with `item` holding the element (or its index, a `Nat`), counting with a raw
+    /// machine index so that no iterator object or bignum check is needed.
+    ForArray {
+        array: Box<Expr>,
+        keys: bool,
+        item: LocalId,
+        body: Box<Expr>,
+    },
     Unary(UnOp, Box<Expr>),
     Binary(BinOp, Box<Expr>, Box<Expr>),
     /// A comparison; both operands have the same type (`Nat` operands compared as `Int` are

@@ -119,14 +119,17 @@ impl FuncCompiler<'_> {
         self.body.ins().i32_store(mem(0, 2)).i32_const(0);
     }
 
+    /// An array's size as a tagged small `Nat` (`2n + 1`): an array has fewer than 2^30
+    /// elements, so it always fits.
     pub(crate) fn array_size(&mut self, array: &Expr) {
         self.expr(array);
-        let from = self.module.rt("int_from_u64");
         self.body
             .ins()
             .i32_load(mem(4, 2))
-            .i64_extend_i32_u()
-            .call(from);
+            .i32_const(1)
+            .i32_shl()
+            .i32_const(1)
+            .i32_or();
     }
 
     fn record_fields(&mut self, ty: &Ty) -> Vec<ir::Field> {
@@ -198,5 +201,60 @@ impl FuncCompiler<'_> {
         self.expr(body);
         self.depth -= 2;
         self.body.ins().drop().br(0).end().end().i32_const(0);
+    }
+
+    /// An array loop with a raw index: the element address is `array + 8 + 4 * i`, and a key
+    /// is the tagged small `Nat` `2i + 1` (an array has fewer than 2^30 elements).
+    pub(crate) fn for_array(&mut self, array: &Expr, keys: bool, item: ir::LocalId, body: &Expr) {
+        let a = self.body.local(ValType::I32);
+        let n = self.body.local(ValType::I32);
+        let i = self.body.local(ValType::I32);
+        self.expr(array);
+        self.body
+            .ins()
+            .local_tee(a)
+            .i32_load(mem(4, 2))
+            .local_set(n)
+            .i32_const(0)
+            .local_set(i)
+            .block(BlockType::Empty)
+            .loop_(BlockType::Empty)
+            .local_get(i)
+            .local_get(n)
+            .i32_ge_u()
+            .br_if(1);
+        if keys {
+            self.body
+                .ins()
+                .local_get(i)
+                .i32_const(1)
+                .i32_shl()
+                .i32_const(1)
+                .i32_or();
+        } else {
+            self.body
+                .ins()
+                .local_get(a)
+                .local_get(i)
+                .i32_const(2)
+                .i32_shl()
+                .i32_add()
+                .i32_load(mem(8, 2));
+        }
+        self.body.ins().local_set(item.0);
+        self.depth += 2;
+        self.expr(body);
+        self.depth -= 2;
+        self.body
+            .ins()
+            .drop()
+            .local_get(i)
+            .i32_const(1)
+            .i32_add()
+            .local_set(i)
+            .br(0)
+            .end()
+            .end()
+            .i32_const(0);
     }
 }

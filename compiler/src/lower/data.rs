@@ -157,8 +157,8 @@ impl Lowerer<'_> {
         }
     }
 
-    /// `for (p in a.vals()) body` and `for (p in a.keys()) body` over an array, as
-    /// `let a' = a; var i = 0; while (i < a'.size()) { let p = a'[i]; body; i += 1 }`.
+    /// `for (p in a.vals()) body` and `for (p in a.keys()) body` over an array: an
+    /// `ir::ExprKind::ForArray` whose body binds `p` to the item, then runs `body`.
     fn for_loop(
         &mut self,
         frame: &mut Frame,
@@ -181,80 +181,36 @@ impl Lowerer<'_> {
         };
         let (break_label, continue_label) = self.loop_labels(e.id);
         let array = self.expr(frame, array);
-        let elem_ty = match &array.ty {
-            Ty::Array(t) | Ty::MutArray(t) => (**t).clone(),
+        let item_ty = match (&array.ty, keys) {
+            (_, true) => Ty::Nat,
+            (Ty::Array(t) | Ty::MutArray(t), false) => (**t).clone(),
             _ => Ty::unit(),
         };
-        let a = frame.temp(array.ty.clone());
-        let i = frame.temp(Ty::Nat);
-        let local = |id, ty: &Ty| node(ir::ExprKind::Local(id), ty.clone());
-        let array_ty = array.ty.clone();
-        let item = if keys {
-            local(i, &Ty::Nat)
-        } else {
-            node(
-                ir::ExprKind::Index(Box::new(local(a, &array_ty)), Box::new(local(i, &Ty::Nat))),
-                elem_ty.clone(),
-            )
-        };
-        let bound = node(
-            ir::ExprKind::ArraySize(Box::new(local(a, &array_ty))),
-            Ty::Nat,
-        );
-        let cond = node(
-            ir::ExprKind::Compare(ir::CmpOp::Lt, Box::new(local(i, &Ty::Nat)), Box::new(bound)),
-            Ty::Bool,
-        );
-        let item_ty = item.ty.clone();
+        let item = frame.temp(item_ty.clone());
         let pat = self.pat(frame, pat, &item_ty);
         let body = self.expr(frame, body);
         let body = node(
             ir::ExprKind::Labeled(continue_label, Box::new(body)),
             Ty::unit(),
         );
-        let step = node(
-            ir::ExprKind::AssignLocal(
-                i,
-                Box::new(node(
-                    ir::ExprKind::Binary(
-                        ir::BinOp::NatAdd,
-                        Box::new(local(i, &Ty::Nat)),
-                        Box::new(node(ir::ExprKind::Nat(1u32.into()), Ty::Nat)),
-                    ),
-                    Ty::Nat,
-                )),
-            ),
-            Ty::unit(),
-        );
         let each = node(
             ir::ExprKind::Block(
                 vec![
-                    ir::Stmt::LetPat(pat, item),
+                    ir::Stmt::LetPat(pat, node(ir::ExprKind::Local(item), item_ty)),
                     ir::Stmt::Expr(body),
-                    ir::Stmt::Expr(step),
                 ],
                 Box::new(unit()),
             ),
             Ty::unit(),
         );
+        let looped = ir::ExprKind::ForArray {
+            array: Box::new(array),
+            keys,
+            item,
+            body: Box::new(each),
+        };
         node(
-            ir::ExprKind::Block(
-                vec![
-                    ir::Stmt::Let(a, array),
-                    ir::Stmt::Let(i, node(ir::ExprKind::Nat(0u32.into()), Ty::Nat)),
-                    ir::Stmt::Expr(node(
-                        ir::ExprKind::Labeled(
-                            break_label,
-                            Box::new(node(
-                                ir::ExprKind::While(Box::new(cond), Box::new(each)),
-                                Ty::unit(),
-                            )),
-                        ),
-                        Ty::unit(),
-                    )),
-                ],
-                Box::new(unit()),
-            ),
+            ir::ExprKind::Labeled(break_label, Box::new(node(looped, Ty::unit()))),
             Ty::unit(),
         )
     }

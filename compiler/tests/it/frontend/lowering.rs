@@ -184,12 +184,12 @@ fn switch_patterns_lower_to_ir_patterns() {
 }
 
 #[test]
-fn for_over_array_values_is_a_counted_while() {
+fn for_over_array_values_is_an_indexed_array_loop() {
     let p =
         lower("actor { func f(a : [Nat]) : Nat { var s = 0; for (x in a.vals()) { s += x }; s } }");
-    // The loop indexes the array: a `While`, and no iterator object or closure call.
+    // The loop indexes the array: no iterator object or closure call.
     let text = format!("{:?}", body(&p));
-    assert!(text.contains("While("), "{text}");
+    assert!(text.contains("ForArray"), "{text}");
     assert!(!text.contains("CallClosure"), "{text}");
 }
 
