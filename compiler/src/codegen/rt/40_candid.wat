@@ -1,20 +1,23 @@
 ;; Candid messages: the header (magic, type table, argument types) and skipping values of any
 ;; wire type. `candid_begin` validates the whole type table once (opcodes, type indices,
-;; ascending field ids), so the accessors and `candid_skip` read table entries through an
-;; unchecked cursor. Decoding typed values is the generated code's job, not this file's: it
-;; asks for opcodes and fields and calls the reader itself. The same functions serve the
+;; ascending field ids) and unpacks every entry into a fixed-width form,
+;; `[opcode][count][id 0][type 0][id 1][type 1]...`, so that the accessors and `candid_skip`
+;; find any field in constant time: decoding a list of 100,000 elements asks for the same few
+;; fields 100,000 times. Decoding typed values is the generated code's job, not this file's:
+;; it asks for opcodes and fields and calls the reader itself. The same functions serve the
 ;; stable-memory format, which is a Candid-like message.
 ;;
 ;; The record accessors also serve variants (same layout), and for opt and vec entries they
 ;; present one field, number 0, whose type is the element type.
 
-;; Where each type table entry starts (an array of addresses in the heap) and how many there are.
+;; The unpacked form of each type table entry (an array of addresses in the heap) and how many
+;; there are.
 (global $cd_types (export "rt_candid_types") (mut i32) (i32.const 0))
 (global $cd_ntypes (export "rt_candid_ntypes") (mut i32) (i32.const 0))
 ;; The argument types (an array of wire types in the heap) and how many there are.
 (global $cd_args (export "rt_candid_args") (mut i32) (i32.const 0))
 (global $cd_nargs (export "rt_candid_nargs") (mut i32) (i32.const 0))
-;; The cursor over an already validated type table entry.
+;; The cursor over an already validated type table entry, while it is unpacked.
 (global $cur (export "rt_candid_cursor") (mut i32) (i32.const 0))
 
 ;; Unsigned and signed LEB128 at the cursor, without bounds checks (validated data only).
@@ -128,6 +131,7 @@
 (func $candid_begin (export "candid_begin") (result i32)
   (local $n i32)
   (local $i i32)
+  (local $slot i32)
   ;; "DIDL" read as a little-endian u32.
   (if (i32.ne (call $read_u32_le) (i32.const 0x4c444944)) (then (call $trap_msg (i32.const 0x0800))))
   (local.set $n (call $read_count))
@@ -140,6 +144,15 @@
       (call $read_type_entry)
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
       (br $entry)))
+  ;; Every entry is valid (and may refer to later ones), so each can now be unpacked.
+  (local.set $i (i32.const 0))
+  (block $unpacked
+    (loop $unpack
+      (br_if $unpacked (i32.ge_u (local.get $i) (local.get $n)))
+      (local.set $slot (i32.add (global.get $cd_types) (i32.shl (local.get $i) (i32.const 2))))
+      (i32.store (local.get $slot) (call $unpack_entry (i32.load (local.get $slot))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $unpack)))
   (local.set $n (call $read_count))
   (global.set $cd_nargs (local.get $n))
   (global.set $cd_args (call $alloc (i32.shl (local.get $n) (i32.const 2))))
@@ -156,15 +169,45 @@
   (if (i32.ge_u (local.get $i) (global.get $cd_nargs)) (then (call $trap_msg (i32.const 0x0d80))))
   (i32.load (i32.add (global.get $cd_args) (i32.shl (local.get $i) (i32.const 2)))))
 
-;; Puts the cursor just after the opcode of entry t and returns the opcode.
-(func $entry_open (param $t i32) (result i32)
+;; The unpacked form of a validated entry at address p: records and variants keep their fields,
+;; opt and vec become one field numbered 0, func and service keep only the opcode.
+(func $unpack_entry (param $p i32) (result i32)
+  (local $op i32)
+  (local $k i32)
+  (local $j i32)
+  (local $info i32)
+  (local $field i32)
+  (global.set $cur (local.get $p))
+  (local.set $op (call $cur_sleb))
+  (if (call $is_fielded (local.get $op))
+    (then (local.set $k (call $cur_leb))))
+  (if (call $is_container (local.get $op))
+    (then (local.set $k (i32.const 1))))
+  (local.set $info (call $alloc (i32.add (i32.const 8) (i32.shl (local.get $k) (i32.const 3)))))
+  (i32.store (local.get $info) (local.get $op))
+  (i32.store offset=4 (local.get $info) (local.get $k))
+  (if (call $is_container (local.get $op))
+    (then
+      (i32.store offset=12 (local.get $info) (call $cur_sleb))
+      (return (local.get $info))))
+  (block $done
+    (loop $next
+      (br_if $done (i32.ge_u (local.get $j) (local.get $k)))
+      (local.set $field (i32.add (local.get $info) (i32.add (i32.const 8) (i32.shl (local.get $j) (i32.const 3)))))
+      (i32.store (local.get $field) (call $cur_leb))
+      (i32.store offset=4 (local.get $field) (call $cur_sleb))
+      (local.set $j (i32.add (local.get $j) (i32.const 1)))
+      (br $next)))
+  (local.get $info))
+
+;; The unpacked form of entry t.
+(func $entry_info (param $t i32) (result i32)
   (call $check_type (local.get $t))
-  (global.set $cur (i32.load (i32.add (global.get $cd_types) (i32.shl (local.get $t) (i32.const 2)))))
-  (call $cur_sleb))
+  (i32.load (i32.add (global.get $cd_types) (i32.shl (local.get $t) (i32.const 2)))))
 
 (func $candid_type_opcode (export "candid_type_opcode") (param $t i32) (result i32)
   (if (i32.lt_s (local.get $t) (i32.const 0)) (then (return (local.get $t))))
-  (call $entry_open (local.get $t)))
+  (i32.load (call $entry_info (local.get $t))))
 
 (func $is_fielded (param $op i32) (result i32)
   (i32.or (i32.eq (local.get $op) (i32.const -20)) (i32.eq (local.get $op) (i32.const -21))))
@@ -172,41 +215,32 @@
 (func $is_container (param $op i32) (result i32)
   (i32.or (i32.eq (local.get $op) (i32.const -18)) (i32.eq (local.get $op) (i32.const -19))))
 
-(func $candid_record_len (export "candid_record_len") (param $t i32) (result i32)
+;; The unpacked form of entry t, trapping unless it is a record, variant, opt or vec.
+(func $fields_info (param $t i32) (result i32)
+  (local $info i32)
   (local $op i32)
   (if (i32.lt_s (local.get $t) (i32.const 0)) (then (call $trap_msg (i32.const 0x0d00))))
-  (local.set $op (call $entry_open (local.get $t)))
-  (if (call $is_fielded (local.get $op)) (then (return (call $cur_leb))))
-  (if (call $is_container (local.get $op)) (then (return (i32.const 1))))
-  (call $trap_msg (i32.const 0x0d00))
-  (unreachable))
+  (local.set $info (call $entry_info (local.get $t)))
+  (local.set $op (i32.load (local.get $info)))
+  (if (i32.eqz (i32.or (call $is_fielded (local.get $op)) (call $is_container (local.get $op))))
+    (then (call $trap_msg (i32.const 0x0d00))))
+  (local.get $info))
 
-;; Puts the cursor at field i of entry t (its id for records and variants, its type for opt
-;; and vec) and returns the entry's opcode.
-(func $field_open (param $t i32) (param $i i32) (result i32)
-  (local $op i32)
-  (local $k i32)
-  (if (i32.ge_u (local.get $i) (call $candid_record_len (local.get $t))) (then (call $trap_msg (i32.const 0x0e00))))
-  (local.set $op (call $entry_open (local.get $t)))
-  (if (call $is_fielded (local.get $op))
-    (then
-      (drop (call $cur_leb))
-      (block $done
-        (loop $skip
-          (br_if $done (i32.eqz (local.get $i)))
-          (drop (call $cur_leb))
-          (drop (call $cur_sleb))
-          (local.set $i (i32.sub (local.get $i) (i32.const 1)))
-          (br $skip)))))
-  (local.get $op))
+(func $candid_record_len (export "candid_record_len") (param $t i32) (result i32)
+  (i32.load offset=4 (call $fields_info (local.get $t))))
+
+;; The address of field i's (id, type) pair in entry t.
+(func $field_at (param $t i32) (param $i i32) (result i32)
+  (local $info i32)
+  (local.set $info (call $fields_info (local.get $t)))
+  (if (i32.ge_u (local.get $i) (i32.load offset=4 (local.get $info))) (then (call $trap_msg (i32.const 0x0e00))))
+  (i32.add (local.get $info) (i32.add (i32.const 8) (i32.shl (local.get $i) (i32.const 3)))))
 
 (func $candid_record_field_id (export "candid_record_field_id") (param $t i32) (param $i i32) (result i32)
-  (if (call $is_container (call $field_open (local.get $t) (local.get $i))) (then (return (i32.const 0))))
-  (call $cur_leb))
+  (i32.load (call $field_at (local.get $t) (local.get $i))))
 
 (func $candid_record_field_type (export "candid_record_field_type") (param $t i32) (param $i i32) (result i32)
-  (if (call $is_fielded (call $field_open (local.get $t) (local.get $i))) (then (drop (call $cur_leb))))
-  (call $cur_sleb))
+  (i32.load offset=4 (call $field_at (local.get $t) (local.get $i))))
 
 (func $candid_skip (export "candid_skip") (param $t i32)
   (call $skip_all (local.get $t)))

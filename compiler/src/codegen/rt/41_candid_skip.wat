@@ -76,6 +76,7 @@
   (local $size i32)
   (local $tag i32)
   (local $mark i32)
+  (local $info i32)
   (local.set $p (call $work_top))
   (local.set $t (i32.load (local.get $p)))
   (local.set $stall_ptr (i32.load offset=4 (local.get $p)))
@@ -92,11 +93,13 @@
     (else
       (local.set $stall_ptr (global.get $rd_ptr))
       (local.set $stall (i32.const 0))))
-  (local.set $op (call $entry_open (local.get $t)))
+  (local.set $info (call $entry_info (local.get $t)))
+  (local.set $op (i32.load (local.get $info)))
+  (local.set $k (i32.load offset=4 (local.get $info)))
   ;; opt
   (if (i32.eq (local.get $op) (i32.const -18))
     (then
-      (local.set $elem (call $cur_sleb))
+      (local.set $elem (i32.load offset=12 (local.get $info)))
       (local.set $tag (call $read_byte))
       (if (i32.eq (local.get $tag) (i32.const 1))
         (then
@@ -108,7 +111,7 @@
   ;; as one item with a count.
   (if (i32.eq (local.get $op) (i32.const -19))
     (then
-      (local.set $elem (call $cur_sleb))
+      (local.set $elem (i32.load offset=12 (local.get $info)))
       (local.set $n (call $read_leb_u32))
       (local.set $size (select (call $prim_size (local.get $elem)) (i32.const -1)
                                (i32.lt_s (local.get $elem) (i32.const 0))))
@@ -125,24 +128,22 @@
   ;; record: every field, in order (pushed in order, then reversed to pop first-first).
   (if (i32.eq (local.get $op) (i32.const -20))
     (then
-      (local.set $k (call $cur_leb))
       (local.set $mark (call $work_mark))
       (block $done
         (loop $field
-          (br_if $done (i32.eqz (local.get $k)))
-          (drop (call $cur_leb))
-          (call $work_push (call $cur_sleb) (local.get $stall_ptr) (local.get $stall) (i32.const 1))
-          (local.set $k (i32.sub (local.get $k) (i32.const 1)))
+          (br_if $done (i32.ge_u (local.get $n) (local.get $k)))
+          (call $work_push (i32.load offset=12 (i32.add (local.get $info) (i32.shl (local.get $n) (i32.const 3))))
+                           (local.get $stall_ptr) (local.get $stall) (i32.const 1))
+          (local.set $n (i32.add (local.get $n) (i32.const 1)))
           (br $field)))
       (call $work_reverse (local.get $mark))
       (return)))
   ;; variant: the index of the alternative, then its value.
   (if (i32.eq (local.get $op) (i32.const -21))
     (then
-      (local.set $k (call $cur_leb))
       (local.set $n (call $read_leb_u32))
       (if (i32.ge_u (local.get $n) (local.get $k)) (then (call $trap_msg (i32.const 0x0c00))))
-      (call $work_push (call $candid_record_field_type (local.get $t) (local.get $n))
+      (call $work_push (i32.load offset=12 (i32.add (local.get $info) (i32.shl (local.get $n) (i32.const 3))))
                        (local.get $stall_ptr) (local.get $stall) (i32.const 1))
       (return)))
   ;; func: a service reference, then the method name.
