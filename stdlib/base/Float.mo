@@ -53,7 +53,7 @@ module {
   /// Formats with a fixed number of fractional digits (`#fix`), in exponent
   /// form (`#exp`), the shorter of the two (`#gen`), hexadecimal (`#hex`), or
   /// exactly (`#exact`).
-  public func format(x : Float, fmt : { #fix : Nat8; #exp : Nat8; #gen : Nat8; #hex : Nat8; #exact }) : Text {
+  public func format(fmt : { #fix : Nat8; #exp : Nat8; #gen : Nat8; #hex : Nat8; #exact }, x : Float) : Text {
     switch fmt {
       case (#fix(prec)) Prim.floatToFormattedText(x, prec, 0);
       case (#exp(prec)) Prim.floatToFormattedText(x, prec, 1);

@@ -269,3 +269,51 @@ fn debug_print_reaches_the_debug_output_and_returns_unit() {
         "()"
     );
 }
+
+fn ch(c: char) -> Expr {
+    prim("nat32ToChar", vec![fx(FixedTy::Nat32, c as i64)], Ty::Char)
+}
+
+#[test]
+fn char_case_and_properties_reach_the_runtime_library() {
+    assert_eq!(shown(prim("charToUpper", vec![ch('é')], Ty::Char)), "'É'");
+    assert_eq!(shown(prim("charToLower", vec![ch('Σ')], Ty::Char)), "'σ'");
+    assert_eq!(shown(prim("charToUpper", vec![ch('ß')], Ty::Char)), "'ß'");
+    assert_eq!(
+        shown(prim("charIsWhitespace", vec![ch('\u{3000}')], Ty::Bool)),
+        "true"
+    );
+    assert_eq!(
+        shown(prim("charIsAlphabetic", vec![ch('7')], Ty::Bool)),
+        "false"
+    );
+    assert_eq!(
+        shown(prim("charIsLowercase", vec![ch('a')], Ty::Bool)),
+        "true"
+    );
+    assert_eq!(
+        shown(prim("charIsUppercase", vec![ch('a')], Ty::Bool)),
+        "false"
+    );
+}
+
+#[test]
+fn float_format_and_trigonometry_reach_the_runtime_library() {
+    let formatted = |mode: i64| {
+        prim(
+            "floatToFormattedText",
+            vec![float(2.5), fx(FixedTy::Nat8, 2), fx(FixedTy::Nat8, mode)],
+            Ty::Text,
+        )
+    };
+    assert_eq!(shown(formatted(0)), "\"2.50\"");
+    assert_eq!(shown(formatted(1)), "\"2.50e+00\"");
+    assert_eq!(shown(formatted(2)), "\"2.5\"");
+    assert_eq!(shown(formatted(3)), "\"0x1.40p+1\"");
+    assert_eq!(shown(prim("sin", vec![float(0.0)], Ty::Float)), "0");
+    assert_eq!(shown(prim("cos", vec![float(0.0)], Ty::Float)), "1");
+    assert_eq!(
+        shown(prim("arctan2", vec![float(1.0), float(1.0)], Ty::Float)),
+        "0.785_398_163_397_448_28"
+    );
+}
