@@ -269,3 +269,67 @@ actor {
     let counted = run(&wasm, &[Step::Query("count", list)], false);
     assert_eq!(decode_nat(&counted[0]), Nat::from(N));
 }
+
+/// Two types that refer to each other: a list alternating `Nat` and `Text` elements.
+#[test]
+fn mutually_recursive_stable_types_survive_an_upgrade() {
+    let wasm = compile(
+        r#"
+actor {
+  type Odd = ?(Nat, Even);
+  type Even = ?(Text, Odd);
+  stable var list : Even = null;
+  public func fill(n : Nat) : async () {
+    var i = 0;
+    while (i < n) { list := ?("e", ?(i, list)); i += 1 };
+  };
+  public query func stats() : async (Nat, Nat) {
+    var count = 0;
+    var sum = 0;
+    var rest = list;
+    var going = true;
+    while going {
+      switch rest {
+        case null { going := false };
+        case (?(_, null)) { going := false };
+        case (?(_, ?(x, tail))) { count += 1; sum += x; rest := tail };
+      };
+    };
+    (count, sum)
+  };
+}
+"#,
+    );
+    let results = run(
+        &wasm,
+        &[
+            Step::Update("fill", nat_arg(N)),
+            Step::Upgrade(wasm.clone()),
+            Step::Query("stats", NO_ARGS.to_vec()),
+        ],
+        false,
+    );
+    if let Err(error) = &results[1] {
+        panic!("the upgrade failed: {error:?}");
+    }
+    assert_eq!(decode_nat_pair(&results[2]), (Nat::from(N), expected_sum()));
+}
+
+/// The reply's type table describes the recursive type with an entry that refers to itself,
+/// which another Candid implementation reads.
+#[test]
+fn recursive_list_reply_is_valid_candid() {
+    let wasm = compile(
+        r#"
+actor {
+  type List = ?(Nat, List);
+  public query func three() : async List { ?(1, ?(2, ?(3, null))) };
+}
+"#,
+    );
+    let results = run(&wasm, &[Step::Query("three", NO_ARGS.to_vec())], false);
+    assert_eq!(
+        candid_text(reply(&results[0])),
+        "(opt record { 1 : nat; opt record { 2 : nat; opt record { 3 : nat; null } } })"
+    );
+}
