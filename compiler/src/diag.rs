@@ -89,6 +89,7 @@ pub const CODES: &[(&str, Category, &str)] = &[
         Category::Type,
         "shared function has non-shared return type",
     ),
+    ("M0049", Category::Type, "text literal is not valid UTF-8"),
     (
         "M0050",
         Category::Type,
@@ -290,6 +291,32 @@ pub fn non_shared_result(span: Span, result: &str, culprit: &str) -> Diagnostic 
         format!(
             "shared function has non-shared return type\n  {result}\ntype\n  {result}\nis or contains non-shared type\n  {culprit}"
         ),
+    )
+}
+
+/// A text literal whose byte escapes are not UTF-8, used where a `Text` is wanted. moc shows
+/// the bytes as OCaml's `String.escaped` does: printable ASCII as is, a few letter escapes,
+/// every other byte as three decimal digits.
+pub fn invalid_utf8(span: Span, bytes: &[u8]) -> Diagnostic {
+    let mut shown = String::new();
+    for &b in bytes {
+        match b {
+            b'"' => shown.push_str("\\\""),
+            b'\\' => shown.push_str("\\\\"),
+            b'\n' => shown.push_str("\\n"),
+            b'\t' => shown.push_str("\\t"),
+            b'\r' => shown.push_str("\\r"),
+            0x08 => shown.push_str("\\b"),
+            b' '..=b'~' => shown.push(char::from(b)),
+            _ => {
+                let _ = write!(shown, "\\{b:03}");
+            }
+        }
+    }
+    Diagnostic::error(
+        "M0049",
+        span,
+        format!("string literal \"{shown}\": is not valid utf8"),
     )
 }
 

@@ -307,6 +307,7 @@ impl Lowerer<'_> {
             },
             ExprKind::Text(t) if ty == Ty::Blob => ir::ExprKind::Blob(t.as_bytes().to_vec()),
             ExprKind::Text(t) => ir::ExprKind::Text(t.clone()),
+            ExprKind::Bytes(b) => ir::ExprKind::Blob(b.clone()),
             ExprKind::Bool(b) => ir::ExprKind::Bool(*b),
             ExprKind::Null => ir::ExprKind::Null,
             ExprKind::Var(_) if self.checked.prim_uses.contains(&e.id) => {

@@ -348,6 +348,9 @@ pub enum ExprKind {
     /// which makes it an `Int` literal as in moc.
     Num(BigInt, bool),
     Text(String),
+    /// A text literal whose escapes leave bytes that are not UTF-8: well typed only as a
+    /// `Blob` (moc's M0049 at any other type).
+    Bytes(Vec<u8>),
     Bool(bool),
     Null,
     Var(Ident),

@@ -272,6 +272,9 @@ pub enum Tok<'a> {
     Nat(&'a str),
     /// The decoded text.
     Text(String),
+    /// A text literal whose byte escapes (`\ff`) leave bytes that are not UTF-8: it is only
+    /// a `Blob` literal, which the checker decides by the expected type.
+    Bytes(Vec<u8>),
     LParen,
     RParen,
     LBrace,
@@ -337,6 +340,7 @@ impl fmt::Display for Tok<'_> {
         let text = match self {
             Tok::Ident(s) | Tok::Nat(s) | Tok::Float(s) => return write!(f, "{s}"),
             Tok::Text(s) => return write!(f, "{s:?}"),
+            Tok::Bytes(b) => return write!(f, "{:?}", String::from_utf8_lossy(b)),
             Tok::Actor => "actor",
             Tok::Module => "module",
             Tok::Import => "import",
@@ -540,8 +544,11 @@ impl<'a> Iterator for Lexer<'a> {
                         }))
                     }
                 },
-                Raw::Text => match unescape(&slice[1..slice.len() - 1]) {
-                    Ok(text) => Tok::Text(text),
+                Raw::Text => match unescape_bytes(&slice[1..slice.len() - 1]) {
+                    Ok(bytes) => match String::from_utf8(bytes) {
+                        Ok(text) => Tok::Text(text),
+                        Err(error) => Tok::Bytes(error.into_bytes()),
+                    },
                     Err(message) => {
                         return Some(Err(LexError {
                             start: span.start,
@@ -678,9 +685,15 @@ fn simple(raw: Raw) -> Tok<'static> {
     }
 }
 
-/// Decodes Motoko's text escapes: `\n \r \t \\ \' \"`, `\u{X..}` and `\XX` (one byte in hex,
-/// which must leave valid UTF-8).
+/// Decodes a character literal's escapes; the bytes must be UTF-8.
 fn unescape(body: &str) -> Result<String, String> {
+    String::from_utf8(unescape_bytes(body)?)
+        .map_err(|_| "character literal is not valid UTF-8".to_string())
+}
+
+/// Decodes Motoko's text escapes: `\n \r \t \\ \' \"`, `\u{X..}` and `\XX` (one byte in hex,
+/// so the result need not be UTF-8).
+fn unescape_bytes(body: &str) -> Result<Vec<u8>, String> {
     let mut bytes = Vec::with_capacity(body.len());
     let mut chars = body.char_indices().peekable();
     while let Some((_, c)) = chars.next() {
@@ -728,5 +741,5 @@ fn unescape(body: &str) -> Result<String, String> {
             other => return Err(format!("unknown escape \\{other}")),
         }
     }
-    String::from_utf8(bytes).map_err(|_| "text literal is not valid UTF-8".to_string())
+    Ok(bytes)
 }

@@ -114,6 +114,7 @@ fn expected_list(expected: &[String]) -> String {
         "Id",
         "NatLit",
         "TextLit",
+        "BytesLit",
         "\"await\"",
         "\"true\"",
         "\"false\"",

@@ -41,10 +41,10 @@ impl Checker {
                 };
                 self.record(e.id, &recorded);
             }
-            ExprKind::Text(_) if expanded == Type::OtherPrim("Blob") => {
+            ExprKind::Text(_) | ExprKind::Bytes(_) if expanded == Type::OtherPrim("Blob") => {
                 self.record(e.id, &expanded);
             }
-            ExprKind::Text(_) | ExprKind::Bool(_) | ExprKind::Null => {
+            ExprKind::Text(_) | ExprKind::Bytes(_) | ExprKind::Bool(_) | ExprKind::Null => {
                 let actual = self.infer(e);
                 if !self.sub(&actual, expected) {
                     self.diags.push(diag::literal_mismatch(
@@ -138,6 +138,10 @@ impl Checker {
                 }
             }
             ExprKind::Text(_) => Type::Text,
+            ExprKind::Bytes(bytes) => {
+                self.diags.push(diag::invalid_utf8(e.span, bytes));
+                Type::Text
+            }
             ExprKind::Bool(_) => Type::Bool,
             ExprKind::Null => Type::Null,
             ExprKind::Var(x) => match self.lookup(&x.name) {

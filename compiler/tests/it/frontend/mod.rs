@@ -8,3 +8,4 @@ mod lowering;
 mod programs;
 mod run_scripts;
 mod type_bounds;
+mod typed_forms;
