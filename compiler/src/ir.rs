@@ -314,12 +314,12 @@ pub enum ExprKind {
     Switch(Box<Expr>, Vec<Case>),
     /// `while c body`.
     While(Box<Expr>, Box<Expr>),
-    /// `for (x in a.vals())` / `for (i in a.keys())` over an array: `body` runs once per
-    /// element with `item` holding the element (or its index, a `Nat`), counting with a raw
-    /// machine index so that no iterator object or bignum check is needed.
-    ForArray {
-        array: Box<Expr>,
-        keys: bool,
+    /// `for (x in s.vals())` and the like over an array, a text or a blob: `body` runs once
+    /// per item with `item` holding it, counting with a raw machine index so that no iterator
+    /// object, allocation or bignum check is needed.
+    ForEach {
+        seq: Box<Expr>,
+        kind: SeqKind,
         item: LocalId,
         body: Box<Expr>,
     },
@@ -500,6 +500,19 @@ pub enum FloatOp {
     Div,
     Rem,
     Pow,
+}
+
+/// What a [`ExprKind::ForEach`] walks over, and what each item is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SeqKind {
+    /// An array's elements (`a.vals()`).
+    ArrayVals,
+    /// An array's indices, as `Nat` (`a.keys()`).
+    ArrayKeys,
+    /// A text's characters (`t.chars()`), decoded from UTF-8.
+    TextChars,
+    /// A blob's bytes, as `Nat8` (`b.vals()`).
+    BlobBytes,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

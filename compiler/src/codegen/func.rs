@@ -224,12 +224,12 @@ impl FuncCompiler<'_> {
             ExprKind::Variant(name, payload) => self.variant(name, payload),
             ExprKind::Switch(scrutinee, cases) => self.switch(scrutinee, cases),
             ExprKind::While(condition, body) => self.while_(condition, body),
-            ExprKind::ForArray {
-                array,
-                keys,
+            ExprKind::ForEach {
+                seq,
+                kind,
                 item,
                 body,
-            } => self.for_array(array, *keys, *item, body),
+            } => self.for_each(seq, *kind, *item, body),
             ExprKind::Closure { func, captures } => self.closure(*func, captures),
             ExprKind::Captured(index) => self.captured(*index),
             ExprKind::SetCapture {

@@ -203,16 +203,25 @@ impl FuncCompiler<'_> {
         self.body.ins().drop().br(0).end().end().i32_const(0);
     }
 
-    /// An array loop with a raw index: the element address is `array + 8 + 4 * i`, and a key
-    /// is the tagged small `Nat` `2i + 1` (an array has fewer than 2^30 elements).
-    pub(crate) fn for_array(&mut self, array: &Expr, keys: bool, item: ir::LocalId, body: &Expr) {
-        let a = self.body.local(ValType::I32);
+    /// A loop over a sequence with a raw byte or element index `i` below the length `n`
+    /// (both sequences store it at offset 4): an element is at `seq + 8 + 4i`, a key is the
+    /// tagged small `Nat` `2i + 1` (an array has fewer than 2^30 elements), a byte is at
+    /// `seq + 8 + i`, and a character is decoded inline when it is ASCII and by the runtime
+    /// otherwise (which also says how many bytes it took).
+    pub(crate) fn for_each(
+        &mut self,
+        seq: &Expr,
+        kind: ir::SeqKind,
+        item: ir::LocalId,
+        body: &Expr,
+    ) {
+        let s = self.body.local(ValType::I32);
         let n = self.body.local(ValType::I32);
         let i = self.body.local(ValType::I32);
-        self.expr(array);
+        self.expr(seq);
         self.body
             .ins()
-            .local_tee(a)
+            .local_tee(s)
             .i32_load(mem(4, 2))
             .local_set(n)
             .i32_const(0)
@@ -223,38 +232,87 @@ impl FuncCompiler<'_> {
             .local_get(n)
             .i32_ge_u()
             .br_if(1);
-        if keys {
-            self.body
-                .ins()
-                .local_get(i)
-                .i32_const(1)
-                .i32_shl()
-                .i32_const(1)
-                .i32_or();
-        } else {
-            self.body
-                .ins()
-                .local_get(a)
-                .local_get(i)
-                .i32_const(2)
-                .i32_shl()
-                .i32_add()
-                .i32_load(mem(8, 2));
+        let mut step = 1;
+        match kind {
+            ir::SeqKind::ArrayKeys => {
+                self.body
+                    .ins()
+                    .local_get(i)
+                    .i32_const(1)
+                    .i32_shl()
+                    .i32_const(1)
+                    .i32_or();
+            }
+            ir::SeqKind::ArrayVals => {
+                self.body
+                    .ins()
+                    .local_get(s)
+                    .local_get(i)
+                    .i32_const(2)
+                    .i32_shl()
+                    .i32_add()
+                    .i32_load(mem(8, 2));
+            }
+            ir::SeqKind::BlobBytes => {
+                self.body
+                    .ins()
+                    .local_get(s)
+                    .local_get(i)
+                    .i32_add()
+                    .i32_load8_u(mem(8, 0));
+            }
+            ir::SeqKind::TextChars => {
+                let decoded = self.body.local(ValType::I64);
+                let char_at = self.module.rt("utf8_char_at");
+                self.body
+                    .ins()
+                    .local_get(s)
+                    .local_get(i)
+                    .i32_add()
+                    .i32_load8_u(mem(8, 0))
+                    .local_tee(item.0)
+                    .i32_const(0x80)
+                    .i32_lt_u()
+                    .if_(BlockType::Empty)
+                    .local_get(i)
+                    .i32_const(1)
+                    .i32_add()
+                    .local_set(i)
+                    .else_()
+                    .local_get(s)
+                    .local_get(i)
+                    .i32_add()
+                    .i32_const(8)
+                    .i32_add()
+                    .call(char_at)
+                    .local_tee(decoded)
+                    .i32_wrap_i64()
+                    .local_set(item.0)
+                    .local_get(i)
+                    .local_get(decoded)
+                    .i64_const(32)
+                    .i64_shr_u()
+                    .i32_wrap_i64()
+                    .i32_add()
+                    .local_set(i)
+                    .end()
+                    .local_get(item.0);
+                step = 0;
+            }
         }
         self.body.ins().local_set(item.0);
         self.depth += 2;
         self.expr(body);
         self.depth -= 2;
-        self.body
-            .ins()
-            .drop()
-            .local_get(i)
-            .i32_const(1)
-            .i32_add()
-            .local_set(i)
-            .br(0)
-            .end()
-            .end()
-            .i32_const(0);
+        self.body.ins().drop();
+        if step == 1 {
+            self.body
+                .ins()
+                .local_get(i)
+                .i32_const(1)
+                .i32_add()
+                .local_set(i);
+        }
+        self.body.ins().br(0).end().end().i32_const(0);
     }
 }

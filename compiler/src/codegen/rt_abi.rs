@@ -133,6 +133,7 @@ pub const RUNTIME_FUNCTIONS: &[RtFunction] = &[
     // Text.
     rt("text_concat", &[I32, I32], &[I32], "a # b"),
     rt("text_eq", &[I32, I32], &[I32], "1 if the texts are equal"),
+    rt("utf8_char_at", &[I32], &[I64], "width << 32 | code point of the UTF-8 character at an address"),
     rt("text_cmp", &[I32, I32], &[I32], "-1, 0 or 1, by bytes (which is code point order)"),
     rt("text_len", &[I32], &[I32], "number of Unicode scalar values"),
     rt("text_from_bytes", &[I32, I32], &[I32], "new text from (ptr, len), trapping when not valid UTF-8"),

@@ -157,8 +157,8 @@ impl Lowerer<'_> {
         }
     }
 
-    /// `for (p in a.vals()) body` and `for (p in a.keys()) body` over an array: an
-    /// `ir::ExprKind::ForArray` whose body binds `p` to the item, then runs `body`.
+    /// `for (p in s.vals()) body` (and `keys()`, `chars()`) over an array, a text or a blob:
+    /// an `ir::ExprKind::ForEach` whose body binds `p` to the item, then runs `body`.
     fn for_loop(
         &mut self,
         frame: &mut Frame,
@@ -173,17 +173,21 @@ impl Lowerer<'_> {
         let ExprKind::Dot(array, method) = &callee.kind else {
             return self.for_iter(frame, e, pat, iter, body);
         };
-        let array_ty = self.checked.cons.expand(&self.checked.type_of(array.id));
-        let keys = match (&array_ty, method.name.as_str(), args.is_empty()) {
-            (Type::Array(..), "vals", true) => false,
-            (Type::Array(..), "keys", true) => true,
+        let seq_ty = self.checked.cons.expand(&self.checked.type_of(array.id));
+        let kind = match (&seq_ty, method.name.as_str(), args.is_empty()) {
+            (Type::Array(..), "vals", true) => ir::SeqKind::ArrayVals,
+            (Type::Array(..), "keys", true) => ir::SeqKind::ArrayKeys,
+            (Type::Text, "chars", true) => ir::SeqKind::TextChars,
+            (Type::OtherPrim("Blob"), "vals", true) => ir::SeqKind::BlobBytes,
             _ => return self.for_iter(frame, e, pat, iter, body),
         };
         let (break_label, continue_label) = self.loop_labels(e.id);
         let array = self.expr(frame, array);
-        let item_ty = match (&array.ty, keys) {
-            (_, true) => Ty::Nat,
-            (Ty::Array(t) | Ty::MutArray(t), false) => (**t).clone(),
+        let item_ty = match (&array.ty, kind) {
+            (_, ir::SeqKind::ArrayKeys) => Ty::Nat,
+            (_, ir::SeqKind::TextChars) => Ty::Char,
+            (_, ir::SeqKind::BlobBytes) => Ty::Fixed(ir::FixedTy::Nat8),
+            (Ty::Array(t) | Ty::MutArray(t), _) => (**t).clone(),
             _ => Ty::unit(),
         };
         let item = frame.temp(item_ty.clone());
@@ -203,9 +207,9 @@ impl Lowerer<'_> {
             ),
             Ty::unit(),
         );
-        let looped = ir::ExprKind::ForArray {
-            array: Box::new(array),
-            keys,
+        let looped = ir::ExprKind::ForEach {
+            seq: Box::new(array),
+            kind,
             item,
             body: Box::new(each),
         };

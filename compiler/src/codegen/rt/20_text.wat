@@ -128,3 +128,31 @@
   (if (i32.eqz (call $utf8_valid (local.get $ptr) (local.get $len)))
     (then (call $trap_msg (i32.const 0x0600))))
   (call $text_new (local.get $ptr) (local.get $len)))
+
+;; The character whose UTF-8 encoding starts at `p` (text is valid UTF-8, so the lead byte says
+;; how many continuation bytes follow), packed as `width << 32 | code point`: `for` loops
+;; over `t.chars()` call this for non-ASCII characters only.
+(func $utf8_char_at (export "utf8_char_at") (param $p i32) (result i64)
+  (local $b i32)
+  (local $c i32)
+  (local $extra i32)
+  (local.set $b (i32.load8_u (local.get $p)))
+  (if (i32.lt_u (local.get $b) (i32.const 0x80))
+    (then (return (i64.or (i64.const 0x100000000) (i64.extend_i32_u (local.get $b))))))
+  (if (i32.lt_u (local.get $b) (i32.const 0xe0))
+    (then (local.set $c (i32.and (local.get $b) (i32.const 0x1f))) (local.set $extra (i32.const 1)))
+    (else
+      (if (i32.lt_u (local.get $b) (i32.const 0xf0))
+        (then (local.set $c (i32.and (local.get $b) (i32.const 0x0f))) (local.set $extra (i32.const 2)))
+        (else (local.set $c (i32.and (local.get $b) (i32.const 0x07))) (local.set $extra (i32.const 3))))))
+  (local.set $b (i32.add (local.get $extra) (i32.const 1)))
+  (block $done
+    (loop $tail
+      (br_if $done (i32.eqz (local.get $extra)))
+      (local.set $p (i32.add (local.get $p) (i32.const 1)))
+      (local.set $c (i32.or (i32.shl (local.get $c) (i32.const 6))
+                            (i32.and (i32.load8_u (local.get $p)) (i32.const 0x3f))))
+      (local.set $extra (i32.sub (local.get $extra) (i32.const 1)))
+      (br $tail)))
+  (i64.or (i64.shl (i64.extend_i32_u (local.get $b)) (i64.const 32))
+          (i64.extend_i32_u (local.get $c))))

@@ -189,7 +189,7 @@ fn for_over_array_values_is_an_indexed_array_loop() {
         lower("actor { func f(a : [Nat]) : Nat { var s = 0; for (x in a.vals()) { s += x }; s } }");
     // The loop indexes the array: no iterator object or closure call.
     let text = format!("{:?}", body(&p));
-    assert!(text.contains("ForArray"), "{text}");
+    assert!(text.contains("ForEach"), "{text}");
     assert!(!text.contains("CallClosure"), "{text}");
 }
 
