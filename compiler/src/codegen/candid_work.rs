@@ -125,22 +125,17 @@ pub(crate) fn push(module: &mut ModuleBuilder, body: &mut Body, func: u32) {
         .call(module.rt("work_push"));
 }
 
-/// The locals of a deep helper: whether it drives, and where the stack was when it began.
+/// The local of a deep helper: -1 when a driver already runs, else the height of the stack
+/// that this helper, as the driver, drains it down to.
 pub(crate) struct Frame {
-    driver: u32,
     mark: u32,
 }
 
 /// Starts a deep helper: becomes the driver unless one runs.
 pub(crate) fn begin(module: &ModuleBuilder, body: &mut Body) -> Frame {
-    let driver = body.local(ValType::I32);
     let mark = body.local(ValType::I32);
-    body.ins()
-        .call(module.rt("work_begin"))
-        .local_set(driver)
-        .call(module.rt("work_mark"))
-        .local_set(mark);
-    Frame { driver, mark }
+    body.ins().call(module.rt("work_begin")).local_set(mark);
+    Frame { mark }
 }
 
 /// Ends a deep helper (its result, if any, stays on the operand stack): the driver runs the
@@ -151,15 +146,18 @@ pub(crate) fn finish(module: &mut ModuleBuilder, body: &mut Body, frame: Frame) 
     let write = module.type_index(vec![ValType::I32], vec![]);
     let read = module.type_index(vec![ValType::I32], vec![ValType::I32]);
     body.ins()
-        .local_get(frame.driver)
-        .if_(BlockType::Empty)
-        .loop_(BlockType::Empty)
-        .call(module.rt("work_mark"))
         .local_get(frame.mark)
-        .i32_gt_u()
+        .i32_const(0)
+        .i32_ge_s()
         .if_(BlockType::Empty)
-        .call(module.rt("work_pop"))
+        .block(BlockType::Empty)
+        .loop_(BlockType::Empty)
+        .local_get(frame.mark)
+        .call(module.rt("work_next"))
         .local_tee(item)
+        .i32_eqz()
+        .br_if(1)
+        .local_get(item)
         .i32_load(mem(4, 2))
         .local_tee(dest)
         .i32_eqz()
@@ -178,7 +176,7 @@ pub(crate) fn finish(module: &mut ModuleBuilder, body: &mut Body, frame: Frame) 
         .call_indirect(0, read)
         .i32_store(mem(0, 2))
         .end()
-        .br(1)
+        .br(0)
         .end()
         .end()
         .call(module.rt("work_end"))

@@ -169,11 +169,11 @@ pub const RUNTIME_FUNCTIONS: &[RtFunction] = &[
     rt("candid_record_field_type", &[I32, I32], &[I32], "wire type of field i of record t"),
     rt("candid_skip", &[I32], &[], "skip one value of the given wire type at the reader"),
     // The work stack of Candid steps (42_work.wat, used by `candid_work`).
-    rt("work_begin", &[], &[I32], "1 if no driver runs (and this caller becomes it), else 0"),
+    rt("work_begin", &[], &[I32], "-1 while a driver runs; else the caller becomes the driver and gets the stack's height"),
     rt("work_end", &[], &[], "the driver is done"),
-    rt("work_mark", &[], &[I32], "the stack's current height, for work_reverse and the driver's loop"),
+    rt("work_mark", &[], &[I32], "the stack's current height, for work_reverse"),
     rt("work_push", &[I32, I32, I32, I32], &[], "push an item of four words"),
-    rt("work_pop", &[], &[I32], "pop the top item; its address, valid until the next push"),
+    rt("work_next", &[I32], &[I32], "0 when the stack is at the mark, else pop the top item: its address, valid until the next push"),
     rt("work_reverse", &[I32], &[], "reverse the items pushed since the mark"),
     // Compound values (50_objects.wat).
     rt("set_trap_context", &[I32], &[], "text prefixed to every trap_in_context message (0: none)"),

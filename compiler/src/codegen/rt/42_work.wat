@@ -6,8 +6,8 @@
 ;;
 ;; The buffer grows by doubling into a new allocation (the old one is abandoned, as there is
 ;; no collector) and is kept for the next message, so its size is that of the deepest value
-;; seen. `work_begin`/`work_end` mark the one helper call that drains the stack: helpers
-;; called while a driver runs only push.
+;; seen. `work_begin`/`work_end` mark the one helper call that drains the stack (with
+;; `work_next`): helpers called while a driver runs only push.
 
 (global $wk_buf (export "rt_work_buf") (mut i32) (i32.const 0))
 ;; Bytes in use and bytes allocated.
@@ -16,10 +16,12 @@
 ;; 1 while a driver drains the stack.
 (global $wk_driving (export "rt_work_driving") (mut i32) (i32.const 0))
 
+;; -1 while a driver runs; otherwise the caller becomes the driver and gets the stack's
+;; height, to drain it down to.
 (func $work_begin (export "work_begin") (result i32)
-  (if (global.get $wk_driving) (then (return (i32.const 0))))
+  (if (global.get $wk_driving) (then (return (i32.const -1))))
   (global.set $wk_driving (i32.const 1))
-  (i32.const 1))
+  (global.get $wk_len))
 
 (func $work_end (export "work_end")
   (global.set $wk_driving (i32.const 0)))
@@ -50,9 +52,14 @@
 
 ;; Removes the top item and returns its address, valid until the next push. The caller has
 ;; checked that the stack is above its mark.
-(func $work_pop (export "work_pop") (result i32)
+(func $work_pop (result i32)
   (global.set $wk_len (i32.sub (global.get $wk_len) (i32.const 16)))
   (i32.add (global.get $wk_buf) (global.get $wk_len)))
+
+;; The driver's step: 0 when the stack is back at its mark, else the popped item's address.
+(func $work_next (export "work_next") (param $mark i32) (result i32)
+  (if (i32.le_u (global.get $wk_len) (local.get $mark)) (then (return (i32.const 0))))
+  (call $work_pop))
 
 ;; The address of the top item, which stays on the stack.
 (func $work_top (result i32)
