@@ -414,6 +414,10 @@ pub enum ExprKind {
     Combine(Vec<Expr>, Vec<ExpField>),
     /// `actor "aaaaa-aa"` or `actor (t)`: an actor reference from its textual principal.
     ActorUrl(Box<Expr>),
+    /// `throw e`: ends the enclosing `try` body or async function with the error `e`.
+    Throw(Box<Expr>),
+    /// `try body catch pat handler`: the handler runs when the body throws.
+    Try(Box<Expr>, Box<Pat>, Box<Expr>),
 }
 
 #[derive(Clone, Debug)]
