@@ -5,7 +5,9 @@
 //!
 //! Every operation is computed on i64 operands (sign-extended for signed types, zero-extended
 //! for unsigned ones, unboxed for 64-bit types) and its result brought back to the type's
-//! representation, so one code path serves all eight types. Overflow checks are inline with
+//! representation, so one code path serves all eight types; types up to 32 bits take i32
+//! instructions directly for the operations Wasm has (wrapping arithmetic, checked `+` and
+//! `-`, bitwise operators, shifts). Overflow checks are inline with
 //! the trap out of line; 64-bit multiplication and every power call the runtime library.
 //! This file does not compare fixed-width values (`compare`) nor print them (`show`).
 
@@ -72,6 +74,9 @@ impl FuncCompiler<'_> {
     }
 
     pub(crate) fn fixed_binary(&mut self, op: FixedOp, ty: FixedTy, left: &Expr, right: &Expr) {
+        if ty.bits() <= 32 && self.fixed_binary_word(op, ty, left, right) {
+            return;
+        }
         let a = self.body.local(ValType::I64);
         let b = self.body.local(ValType::I64);
         let r = self.body.local(ValType::I64);
@@ -202,6 +207,136 @@ impl FuncCompiler<'_> {
         }
         self.body.ins().local_get(r);
         self.fixed_from_i64(ty);
+    }
+
+    /// Truncates the i32 on the stack to a width below 32 bits (sign- or zero-extending back).
+    fn normalize_word(&mut self, ty: FixedTy) {
+        let bits = ty.bits();
+        if bits >= 32 {
+            return;
+        }
+        let mut ins = self.body.ins();
+        if ty.signed() {
+            let shift = (32 - bits) as i32;
+            ins.i32_const(shift).i32_shl().i32_const(shift).i32_shr_s();
+        } else {
+            ins.i32_const(((1u32 << bits) - 1) as i32).i32_and();
+        }
+    }
+
+    /// The operations of types up to 32 bits that i32 instructions do directly (the values
+    /// are already extended i32 words); false, with nothing emitted, for the others.
+    fn fixed_binary_word(&mut self, op: FixedOp, ty: FixedTy, left: &Expr, right: &Expr) -> bool {
+        let bits = ty.bits();
+        let signed = ty.signed();
+        let native = matches!(
+            op,
+            FixedOp::Add
+                | FixedOp::Sub
+                | FixedOp::WrapAdd
+                | FixedOp::WrapSub
+                | FixedOp::WrapMul
+                | FixedOp::And
+                | FixedOp::Or
+                | FixedOp::Xor
+                | FixedOp::Shl
+                | FixedOp::Shr
+        ) || (bits == 32 && matches!(op, FixedOp::Rotl | FixedOp::Rotr));
+        if !native {
+            return false;
+        }
+        let a = self.body.local(ValType::I32);
+        let b = self.body.local(ValType::I32);
+        let r = self.body.local(ValType::I32);
+        self.expr(left);
+        self.body.ins().local_set(a);
+        self.expr(right);
+        self.body.ins().local_set(b);
+        let amount = (bits - 1) as i32;
+        let mut ins = self.body.ins();
+        ins.local_get(a);
+        match op {
+            FixedOp::Add | FixedOp::WrapAdd => {
+                ins.local_get(b).i32_add();
+            }
+            FixedOp::Sub | FixedOp::WrapSub => {
+                ins.local_get(b).i32_sub();
+            }
+            FixedOp::WrapMul => {
+                ins.local_get(b).i32_mul();
+            }
+            FixedOp::And => {
+                ins.local_get(b).i32_and();
+            }
+            FixedOp::Or => {
+                ins.local_get(b).i32_or();
+            }
+            FixedOp::Xor => {
+                ins.local_get(b).i32_xor();
+            }
+            FixedOp::Shl => {
+                ins.local_get(b).i32_const(amount).i32_and().i32_shl();
+            }
+            // The word is already extended the way `>>` must fill.
+            FixedOp::Shr if signed => {
+                ins.local_get(b).i32_const(amount).i32_and().i32_shr_s();
+            }
+            FixedOp::Shr => {
+                ins.local_get(b).i32_const(amount).i32_and().i32_shr_u();
+            }
+            FixedOp::Rotl => {
+                ins.local_get(b).i32_rotl();
+            }
+            _ => {
+                ins.local_get(b).i32_rotr();
+            }
+        }
+        ins.local_set(r);
+        match op {
+            FixedOp::Add | FixedOp::Sub if bits < 32 => {
+                // The exact sum of two extended words fits 32 bits; it must fit the width.
+                self.body.ins().local_get(r);
+                self.normalize_word(ty);
+                self.body.ins().local_get(r).i32_ne();
+                self.overflow_if();
+            }
+            FixedOp::Add | FixedOp::Sub => {
+                let mut ins = self.body.ins();
+                match (op, signed) {
+                    (FixedOp::Add, false) => ins.local_get(r).local_get(a).i32_lt_u(),
+                    (FixedOp::Sub, false) => ins.local_get(a).local_get(b).i32_lt_u(),
+                    (FixedOp::Add, true) => ins
+                        .local_get(a)
+                        .local_get(r)
+                        .i32_xor()
+                        .local_get(b)
+                        .local_get(r)
+                        .i32_xor()
+                        .i32_and()
+                        .i32_const(0)
+                        .i32_lt_s(),
+                    _ => ins
+                        .local_get(a)
+                        .local_get(b)
+                        .i32_xor()
+                        .local_get(a)
+                        .local_get(r)
+                        .i32_xor()
+                        .i32_and()
+                        .i32_const(0)
+                        .i32_lt_s(),
+                };
+                self.overflow_if();
+            }
+            FixedOp::WrapAdd | FixedOp::WrapSub | FixedOp::WrapMul | FixedOp::Shl => {
+                self.body.ins().local_get(r);
+                self.normalize_word(ty);
+                self.body.ins().local_set(r);
+            }
+            _ => {}
+        }
+        self.body.ins().local_get(r);
+        true
     }
 
     /// Shifts and rotations, the amount in `b` taken modulo the width.

@@ -1,6 +1,7 @@
 //! Tests of the code generator and the runtime library, run in the VM.
 
 mod codegen;
+mod codegen_fixed_words;
 mod codegen_lang;
 mod codegen_prim;
 mod codegen_run;
