@@ -36,10 +36,11 @@ impl Checker {
             },
             _ => crate::diag::Span::default(),
         };
-        let ty = self.block(span, &decs, None);
+        let ty = self.block_in_scope(span, &decs, None);
         if matches!(decs.last(), Some(Dec::Expr(_))) {
-            self.out.script_result = Some(ty);
+            self.out.script_result = Some(self.unfold_out_of_scope(&ty));
         }
+        self.pop_scope();
     }
 
     pub(super) fn module(&mut self, fields: &[Field]) {

@@ -586,6 +586,19 @@ impl Checker {
         decs: &[Dec],
         expected: Option<&Type>,
     ) -> Type {
+        let result = self.block_in_scope(span, decs, expected);
+        self.pop_scope();
+        result
+    }
+
+    /// A block whose scope is left open, for a caller that needs the block's names afterwards
+    /// (a script's result is printed in the scope of its last line).
+    pub(super) fn block_in_scope(
+        &mut self,
+        span: crate::diag::Span,
+        decs: &[Dec],
+        expected: Option<&Type>,
+    ) -> Type {
         self.push_scope();
         self.type_decs(decs.iter());
         self.declare_local_funcs(decs);
@@ -647,7 +660,6 @@ impl Checker {
                     .push(diag::type_mismatch(span, "()", &self.show(&t)));
             }
         }
-        self.pop_scope();
         result
     }
 }

@@ -15,6 +15,7 @@ mod generic;
 mod obj;
 mod pat;
 pub(crate) mod print;
+mod scope_print;
 mod stable;
 mod subtype;
 mod typedec;

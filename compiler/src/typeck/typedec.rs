@@ -136,7 +136,12 @@ impl Checker {
                                 .push(diag::type_arity(ty.span, name, arity, args.len()));
                             return Type::Err;
                         }
-                        return Type::Con(id, Rc::from(name.as_str()), args);
+                        // `M.T` is named `T`, as moc names a constructor by its declaration.
+                        let name = match self.out.cons.get(id) {
+                            Some(def) if name.contains('.') => def.name.clone(),
+                            _ => Rc::from(name.as_str()),
+                        };
+                        return Type::Con(id, name, args);
                     }
                     Some(TypeBinding::Param(i)) => return Type::Param(i, Rc::from(name.as_str())),
                     None => {}

@@ -32,3 +32,31 @@ fn text_literal_that_is_not_utf8_is_m0049() {
         )]
     );
 }
+
+#[test]
+fn script_result_unfolds_a_type_declared_inside_a_module() {
+    let source = "module Geometry { public type Point = { x : Int; y : Int }; \
+                  public let origin : Point = { x = 0; y = 0 } }; (1, Geometry.origin)";
+    assert_eq!(
+        prints(source),
+        vec!["(1, {x = 0; y = 0}) : (Nat, {x : Int; y : Int})"]
+    );
+}
+
+#[test]
+fn script_result_names_a_type_in_scope() {
+    let source = "type Point = { x : Int }; let p : Point = { x = 1 }; ?p";
+    assert_eq!(prints(source), vec!["?{x = +1} : ?Point"]);
+}
+
+#[test]
+fn module_type_path_is_named_by_its_declaration() {
+    let source = "module M { public type T = { a : Nat } }; let t : M.T = 5;";
+    assert_eq!(
+        errors(source),
+        vec![(
+            "M0050",
+            "literal of type\n  Nat\ndoes not have expected type\n  T".to_string()
+        )]
+    );
+}
