@@ -578,9 +578,11 @@ struct Slot {
 
 /// Reads a wire record into the object in local `target`, whose slot i is at
 /// `base + 4 * i`: the wire fields come sorted by id, so one pass matches them against the
-/// expected ones (also sorted), skipping those not expected. From the first field of a
-/// recursive type on, reads and skips are pushed in order and then reversed; which fields
-/// match depends only on the type table, so a missing field still traps before any of them.
+/// expected ones (also sorted), skipping those not expected. The pass walks the unpacked
+/// table entry (`candid_fields`) with a pointer, as this runs once per element of a list.
+/// From the first field of a recursive type on, reads and skips are pushed in order and then
+/// reversed; which fields match depends only on the type table, so a missing field still
+/// traps before any of them.
 #[allow(clippy::too_many_arguments)]
 fn decode_fields(
     module: &mut ModuleBuilder,
@@ -593,39 +595,50 @@ fn decode_fields(
     base: u32,
 ) {
     expect(module, body, mode, wire, OP_RECORD, ty);
-    let count = body.local(ValType::I32);
-    let at = body.local(ValType::I32);
+    // The (id, type) pair of the next wire field, and the end of the pairs.
+    let field = body.local(ValType::I32);
+    let end = body.local(ValType::I32);
     let segment = body.local(ValType::I32);
     let mut plan = Plan::new();
     body.ins()
         .local_get(wire)
-        .call(module.rt("candid_record_len"))
-        .local_set(count);
+        .call(module.rt("candid_fields"))
+        .local_tee(field)
+        .local_get(field)
+        .i32_load(mem(4, 2))
+        .i32_const(3)
+        .i32_shl()
+        .i32_add()
+        .i32_const(8)
+        .i32_add()
+        .local_set(end)
+        .local_get(field)
+        .i32_const(8)
+        .i32_add()
+        .local_set(field);
     for (index, slot) in slots.iter().enumerate() {
         let deferring = plan.deferring();
         // Skip the wire fields whose ids come before this one.
         body.ins()
             .block(BlockType::Empty)
             .loop_(BlockType::Empty)
-            .local_get(at)
-            .local_get(count)
+            .local_get(field)
+            .local_get(end)
             .i32_ge_u()
             .br_if(1)
-            .local_get(wire)
-            .local_get(at)
-            .call(module.rt("candid_record_field_id"))
+            .local_get(field)
+            .i32_load(mem(0, 2))
             .i32_const(slot.hash as i32)
             .i32_ge_u()
             .br_if(1)
-            .local_get(wire)
-            .local_get(at)
-            .call(module.rt("candid_record_field_type"));
+            .local_get(field)
+            .i32_load(mem(4, 2));
         skip_field(module, body, deferring);
         body.ins()
-            .local_get(at)
-            .i32_const(1)
+            .local_get(field)
+            .i32_const(8)
             .i32_add()
-            .local_set(at)
+            .local_set(field)
             .br(0)
             .end()
             .end();
@@ -635,13 +648,12 @@ fn decode_fields(
             body.ins().call(module.rt("work_mark")).local_set(segment);
         }
         body.ins()
-            .local_get(at)
-            .local_get(count)
+            .local_get(field)
+            .local_get(end)
             .i32_lt_u()
             .if_(I32)
-            .local_get(wire)
-            .local_get(at)
-            .call(module.rt("candid_record_field_id"))
+            .local_get(field)
+            .i32_load(mem(0, 2))
             .i32_const(slot.hash as i32)
             .i32_eq()
             .else_()
@@ -651,9 +663,8 @@ fn decode_fields(
         let offset = base + 4 * index as u32;
         if pushed {
             body.ins()
-                .local_get(wire)
-                .local_get(at)
-                .call(module.rt("candid_record_field_type"))
+                .local_get(field)
+                .i32_load(mem(4, 2))
                 .local_get(target)
                 .i32_const(offset as i32)
                 .i32_add();
@@ -661,17 +672,16 @@ fn decode_fields(
         } else {
             body.ins()
                 .local_get(target)
-                .local_get(wire)
-                .local_get(at)
-                .call(module.rt("candid_record_field_type"));
+                .local_get(field)
+                .i32_load(mem(4, 2));
             decode_value(module, body, &slot.ty, mode);
             body.ins().i32_store(mem(offset, 2));
         }
         body.ins()
-            .local_get(at)
-            .i32_const(1)
+            .local_get(field)
+            .i32_const(8)
             .i32_add()
-            .local_set(at)
+            .local_set(field)
             .else_();
         let optional = matches!(module.resolve(&slot.ty), Ty::Option(_) | Ty::Null | Ty::Any);
         if !(mode == DecodeMode::Candid && optional) {
@@ -688,19 +698,18 @@ fn decode_fields(
     body.ins()
         .block(BlockType::Empty)
         .loop_(BlockType::Empty)
-        .local_get(at)
-        .local_get(count)
+        .local_get(field)
+        .local_get(end)
         .i32_ge_u()
         .br_if(1)
-        .local_get(wire)
-        .local_get(at)
-        .call(module.rt("candid_record_field_type"));
+        .local_get(field)
+        .i32_load(mem(4, 2));
     skip_field(module, body, plan.deferring());
     body.ins()
-        .local_get(at)
-        .i32_const(1)
+        .local_get(field)
+        .i32_const(8)
         .i32_add()
-        .local_set(at)
+        .local_set(field)
         .br(0)
         .end()
         .end();

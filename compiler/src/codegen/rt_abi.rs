@@ -167,6 +167,7 @@ pub const RUNTIME_FUNCTIONS: &[RtFunction] = &[
     rt("candid_record_len", &[I32], &[I32], "number of fields of the record table entry t"),
     rt("candid_record_field_id", &[I32, I32], &[I32], "field id (hash) of field i of record t"),
     rt("candid_record_field_type", &[I32, I32], &[I32], "wire type of field i of record t"),
+    rt("candid_fields", &[I32], &[I32], "the unpacked entry of a record, variant, opt or vec type t: [opcode][count][id 0][type 0][id 1][type 1]... (opt and vec: one field, id 0)"),
     rt("candid_skip", &[I32], &[], "skip one value of the given wire type at the reader"),
     // The work stack of Candid steps (42_work.wat, used by `candid_work`).
     rt("work_begin", &[], &[I32], "-1 while a driver runs; else the caller becomes the driver and gets the stack's height"),

@@ -216,7 +216,7 @@
   (i32.or (i32.eq (local.get $op) (i32.const -18)) (i32.eq (local.get $op) (i32.const -19))))
 
 ;; The unpacked form of entry t, trapping unless it is a record, variant, opt or vec.
-(func $fields_info (param $t i32) (result i32)
+(func $fields_info (export "candid_fields") (param $t i32) (result i32)
   (local $info i32)
   (local $op i32)
   (if (i32.lt_s (local.get $t) (i32.const 0)) (then (call $trap_msg (i32.const 0x0d00))))
