@@ -34,6 +34,11 @@
 //! compatibility check refuses (invariance of `var`); the CLI refuses such an upgrade before
 //! the canister runs, and the conversion itself copies, so nothing is lost.
 //!
+//! Depth is not limited by the Wasm stack: the parts of a value of a recursive type (the rest
+//! of a list, the subtrees of a tree) wait on a work stack in the heap while they are written,
+//! read or skipped (`candid_work`), so a list of 100,000 elements upgrades like an array of
+//! 100,000 elements; only the heap bounds it, and running out of heap traps cleanly.
+//!
 //! Sharing is not preserved: every value is written as a tree, so two stable variables that
 //! alias one mutable array (or record with `var` fields) come back as two independent copies,
 //! and a value reachable twice is stored twice.
