@@ -234,6 +234,8 @@ impl FuncCompiler<'_> {
                 let function = self.module.rt("principal_of_actor");
                 self.body.ins().call(function);
             }
+            // Not a primitive of `mo:⛔`: the caller of a `shared (msg)` function.
+            ("msgCaller", []) => self.msg_caller(),
             // Not a primitive of `mo:⛔`: what lowering makes of `actor (t)`.
             ("actorOfText", [text]) => {
                 self.expr(text);
@@ -334,6 +336,36 @@ impl FuncCompiler<'_> {
         }
         let from = self.module.rt("int_from_u64");
         self.body.ins().i64_extend_i32_u().call(from);
+    }
+
+    /// The caller of the current message as a principal object `[tag][len][bytes]`.
+    fn msg_caller(&mut self) {
+        let len = self.body.local(ValType::I32);
+        let object = self.body.local(ValType::I32);
+        let size = self.module.ic0("msg_caller_size");
+        let copy = self.module.ic0("msg_caller_copy");
+        let alloc = self.module.rt("alloc");
+        self.body
+            .ins()
+            .call(size)
+            .local_set(len)
+            .local_get(len)
+            .i32_const(8)
+            .i32_add()
+            .call(alloc)
+            .local_tee(object)
+            .i32_const(rt_abi::TAG_PRINCIPAL as i32)
+            .i32_store(mem(0, 2))
+            .local_get(object)
+            .local_get(len)
+            .i32_store(mem(4, 2))
+            .local_get(object)
+            .i32_const(8)
+            .i32_add()
+            .i32_const(0)
+            .local_get(len)
+            .call(copy)
+            .local_get(object);
     }
 
     /// A copy of a `[tag][len][bytes]` object under another tag.

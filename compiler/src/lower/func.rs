@@ -248,7 +248,11 @@ impl Lowerer<'_> {
             ty,
             self_bind,
             f.span,
-            &|lowerer, inner| lowerer.expr(inner, body),
+            &|lowerer, inner| {
+                let context = lowerer.message_context(inner, f);
+                let body = lowerer.expr(inner, body);
+                lowerer.with_context(context, body)
+            },
         )
     }
 

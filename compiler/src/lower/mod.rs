@@ -24,6 +24,7 @@ enum Target {
 }
 
 mod combine;
+mod context;
 mod control;
 mod data;
 mod func;
@@ -195,7 +196,9 @@ pub(crate) fn lower(
             frame.fresh(param.bind, t);
         }
         let result_ty = lowerer.ty(&result, func.span);
+        let context = lowerer.message_context(&mut frame, func);
         let body = lowerer.expr(&mut frame, &func.body);
+        let body = lowerer.with_context(context, body);
         out.funcs.push(ir::Func {
             name: name.clone(),
             closure: false,

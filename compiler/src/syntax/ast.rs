@@ -255,8 +255,8 @@ pub struct Param {
 pub struct FuncDec {
     /// `Some(sort)` when the declaration says `shared`/`query` itself.
     pub sort: Option<FuncSort>,
-    /// The span of `shared (msg)`'s pattern, when present.
-    pub shared_pattern: Option<Span>,
+    /// The message context pattern of `shared (msg)` or `shared ({caller})`, when present.
+    pub shared_pattern: Option<Pat>,
     pub name: Option<Ident>,
     /// The binder of a named function, through which uses of its name resolve.
     pub bind: BindId,

@@ -137,10 +137,6 @@ impl Checker {
                     self.diags
                         .push(diag::unsupported(f.span, "a non-public shared function"));
                 }
-                if let Some(span) = f.shared_pattern {
-                    self.diags
-                        .push(diag::unsupported(span, "a `shared (msg)` pattern"));
-                }
                 let mut ty = self.func_type(f, sort);
                 if public && f.sort.is_none() {
                     ty.sort = FuncSort::Shared;

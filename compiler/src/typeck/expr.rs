@@ -518,6 +518,7 @@ impl Checker {
         for (param, t) in func.params.iter().zip(&ty.params) {
             self.bind_local(&param.name.name, param.bind, false, t.clone());
         }
+        self.bind_message_context(func);
         let ret = match &*ty.result {
             Type::Async(inner) => (**inner).clone(),
             other => other.clone(),
@@ -568,6 +569,7 @@ impl Checker {
         for (param, t) in func.params.iter().zip(&ty.params) {
             self.bind_local(&param.name.name, param.bind, false, t.clone());
         }
+        self.bind_message_context(func);
         let saved = self.ret.replace(Type::Any);
         let labels = std::mem::take(&mut self.labels);
         let result = self.infer(&func.body);

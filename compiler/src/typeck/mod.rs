@@ -7,6 +7,7 @@
 //! the tree and does not decide how anything is compiled.
 
 mod combine;
+pub(crate) mod context;
 mod control;
 mod data;
 mod decl;

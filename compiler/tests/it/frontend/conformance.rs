@@ -38,6 +38,7 @@ const CHECK_CASES: &[&str] = &[
     "stable_prim_fixed_nat",
     "stable_prim_misc",
     "stable_prim_nat_int",
+    "stable_prim_principal",
     "stable_record_var_field",
     "stable_record_variant",
     "stable_recursive_list",

@@ -6,6 +6,7 @@
 //! moc's codes and wording.
 
 use super::run_scripts::prints;
+use minimo_runtime::{Canister, Vm};
 
 fn errors(source: &str) -> Vec<(&'static str, String)> {
     minimo_compiler::check("test.mo", source)
@@ -59,4 +60,66 @@ fn module_type_path_is_named_by_its_declaration() {
             "literal of type\n  Nat\ndoes not have expected type\n  T".to_string()
         )]
     );
+}
+
+/// Installs an actor and calls `method` as the caller with principal bytes `caller`; the
+/// call's debug prints.
+fn call_as(source: &str, method: &str, caller: &[u8], query: bool) -> Vec<String> {
+    let compiled = match minimo_compiler::compile("test.mo", source, &Default::default()) {
+        Ok(compiled) => compiled,
+        Err(errors) => panic!("{}", minimo_compiler::render(&errors, "test.mo", source)),
+    };
+    if let Err(error) = wasmparser::Validator::new().validate_all(&compiled.wasm) {
+        panic!("the emitted module does not validate: {error}");
+    }
+    let vm = match Vm::new(minimo_runtime::Options::default()) {
+        Ok(vm) => vm,
+        Err(error) => panic!("the VM starts: {error:?}"),
+    };
+    let (canister, prints) = Canister::install(&vm, "c", &compiled.wasm, b"DIDL\x00\x00");
+    let mut canister = match canister {
+        Ok(canister) => canister,
+        Err(error) => panic!("the install failed: {error:?} after {prints:?}"),
+    };
+    let outcome = if query {
+        canister.query_as(&vm, caller, method, b"DIDL\x00\x00")
+    } else {
+        canister.update_as(&vm, caller, method, b"DIDL\x00\x00")
+    };
+    if let Err(error) = &outcome.result {
+        panic!("the call failed: {error:?}");
+    }
+    outcome.debug_prints
+}
+
+#[test]
+fn shared_message_pattern_binds_the_caller() {
+    let source = r#"import Prim "mo:⛔";
+        actor {
+          public shared (msg) func who() : async () {
+            Prim.debugPrint(debug_show (Prim.blobOfPrincipal(msg.caller)))
+          };
+        }"#;
+    assert_eq!(
+        call_as(source, "who", &[1, 2, 0xff], false),
+        vec![r#""\01\02\FF""#]
+    );
+}
+
+#[test]
+fn shared_query_record_pattern_binds_the_caller() {
+    let source = r#"import Prim "mo:⛔";
+        actor {
+          public shared query ({caller}) func who() : async () {
+            Prim.debugPrint(debug_show (Prim.blobOfPrincipal(caller).size()))
+          };
+        }"#;
+    assert_eq!(call_as(source, "who", &[7; 29], true), vec!["29"]);
+}
+
+#[test]
+fn script_actor_methods_see_a_caller() {
+    let source = "actor A { public shared (msg) func who() : async Principal { msg.caller } }; \
+                  let p = await A.who(); p == p";
+    assert_eq!(prints(source), vec!["true : Bool"]);
 }
