@@ -106,6 +106,11 @@ pub const CODES: &[(&str, Category, &str)] = &[
     ("M0081", Category::Type, "return outside of a function"),
     ("M0083", Category::Type, "unbound label"),
     (
+        "M0039",
+        Category::Type,
+        "throw or try outside an async function",
+    ),
+    (
         "M0096",
         Category::Type,
         "expression does not have the expected type",
@@ -358,6 +363,11 @@ pub fn not_mutable(span: Span) -> Diagnostic {
 
 pub fn unbound_label(span: Span, name: &str) -> Diagnostic {
     Diagnostic::error("M0083", span, format!("unbound label {name}"))
+}
+
+/// `throw` or `try` (`what`) where no async function encloses it (moc's error capability).
+pub fn misplaced_error_cap(span: Span, what: &str) -> Diagnostic {
+    Diagnostic::error("M0039", span, format!("misplaced {what}"))
 }
 
 pub fn misplaced_return(span: Span) -> Diagnostic {

@@ -161,6 +161,35 @@ impl Ty {
     pub fn is_unit(&self) -> bool {
         matches!(self, Ty::Tuple(items) if items.is_empty())
     }
+
+    /// Motoko's `Error`: the pair of its code (moc's `ErrorCode` variant) and its message.
+    pub fn error() -> Ty {
+        let nat32 = || Ty::Fixed(FixedTy::Nat32);
+        let mut tags: Vec<Tag> = [
+            ("system_fatal", Ty::unit()),
+            ("system_transient", Ty::unit()),
+            ("destination_invalid", Ty::unit()),
+            ("canister_reject", Ty::unit()),
+            ("canister_error", Ty::unit()),
+            ("future", nat32()),
+            (
+                "call_error",
+                Ty::Record(vec![Field {
+                    name: "err_code".to_string(),
+                    ty: nat32(),
+                    mutable: false,
+                }]),
+            ),
+        ]
+        .into_iter()
+        .map(|(name, ty)| Tag {
+            name: name.to_string(),
+            ty,
+        })
+        .collect();
+        tags.sort_by_key(|tag| idl_hash(&tag.name));
+        Ty::Tuple(vec![Ty::Variant(tags), Ty::Text])
+    }
 }
 
 impl Program {
@@ -388,6 +417,18 @@ pub enum ExprKind {
     /// The wrapped expression's own operation (not its operands) reports this location when
     /// it traps.
     Located(Loc, Box<Expr>),
+    /// Ends the enclosing async function with an error (a value of type [`Ty::error`]): the
+    /// error becomes the pending error and the function returns. A caller finds it with
+    /// [`ExprKind::Await`]; a method's entry point rejects the message with its text.
+    Throw(Box<Expr>),
+    /// `await`: evaluates `value`; when the call in it ended with an error, moves the pending
+    /// error into the local `error` and evaluates `on_error` instead (a `Break` to a handler,
+    /// a `Throw` on to the caller, or a trap).
+    Await {
+        value: Box<Expr>,
+        error: LocalId,
+        on_error: Box<Expr>,
+    },
 }
 
 /// One `case pat body` of a switch.

@@ -259,6 +259,12 @@ impl FuncCompiler<'_> {
                 self.pending = Some(*loc);
                 self.expr(inner);
             }
+            ExprKind::Throw(error) => self.throw(error),
+            ExprKind::Await {
+                value,
+                error,
+                on_error,
+            } => self.await_(value, *error, on_error),
         }
     }
 

@@ -96,6 +96,7 @@ fn method_entry(module: &mut ModuleBuilder, method: &ir::Method) -> Body {
     }
     let result = body.local(ValType::I32);
     body.ins().call(module.func(method.func)).local_set(result);
+    super::error::reject_pending(module, &mut body);
 
     let prefix = reply_prefix(module.ir_types(), &method.results);
     let address = module.statics.bytes(&prefix);

@@ -18,6 +18,7 @@ mod candid_work;
 mod closure;
 mod compare;
 mod control;
+mod error;
 mod fixed;
 mod float;
 mod func;

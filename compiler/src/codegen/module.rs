@@ -77,6 +77,8 @@ pub(crate) struct ModuleBuilder {
     locations: Vec<u32>,
     /// The runtime's `rt_trap_loc` global.
     pub trap_loc: u32,
+    /// The error an async function ended with, 0 when none (see `error`).
+    pub pending_error: u32,
     /// The table slot of each iterator `next` function, by kind (see `prim`).
     iterator_slots: HashMap<u32, u32>,
 }
@@ -102,8 +104,10 @@ impl ModuleBuilder {
             closure_slots: HashMap::new(),
             locations: Vec::new(),
             trap_loc: library.trap_loc_global(),
+            pending_error: 0,
             iterator_slots: HashMap::new(),
         };
+        builder.pending_error = builder.add_global("minimo:pending_error".to_string());
         // The program's functions come first, so that `FuncId(n)` is generated function `n`.
         for (index, func) in program.funcs.iter().enumerate() {
             let params = vec![ValType::I32; func.param_count as usize];

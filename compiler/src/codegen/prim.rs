@@ -99,6 +99,13 @@ pub const PRIMITIVES: &[(&str, &str)] = &[
     ("blobOfPrincipal", "Principal -> Blob"),
     ("principalOfBlob", "Blob -> Principal"),
     ("principalOfActor", "actor {} -> Principal"),
+    ("error", "Text -> Error"),
+    ("errorMessage", "Error -> Text"),
+    (
+        "errorCode",
+        "Error -> { #system_fatal; #system_transient; #destination_invalid; #canister_reject; \
+         #canister_error; #future : Nat32; #call_error : { err_code : Nat32 } }",
+    ),
 ];
 
 /// Whether the code generator implements the primitive `name`.
@@ -143,6 +150,9 @@ fn conversion(name: &str) -> Option<(Num, Num, bool)> {
 
 impl FuncCompiler<'_> {
     pub(crate) fn prim(&mut self, name: &str, args: &[Expr], result: &Ty) {
+        if self.error_prim(name, args) {
+            return;
+        }
         if let Some((from, to, wrap)) = conversion(name) {
             if let [arg] = args {
                 self.expr(arg);

@@ -13,7 +13,7 @@ use crate::ir::{self, LabelId, Ty};
 use crate::syntax::ast::{Expr, ExprId, ExprKind, Pat};
 
 impl Lowerer<'_> {
-    fn fresh_label(&mut self) -> LabelId {
+    pub(super) fn fresh_label(&mut self) -> LabelId {
         self.next_label += 1;
         LabelId(self.next_label - 1)
     }

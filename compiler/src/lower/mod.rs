@@ -27,6 +27,7 @@ mod combine;
 mod context;
 mod control;
 mod data;
+mod error;
 mod func;
 mod script;
 mod types;
@@ -75,6 +76,11 @@ struct Frame {
     /// Captures of a pending function by an already created closure, filled in once the
     /// function exists.
     patches: Vec<func::Patch>,
+    /// The catch labels of the `try`s whose bodies enclose the code being lowered, innermost
+    /// last (see `error`).
+    catches: Vec<ir::LabelId>,
+    /// Whether this is a script's top level, where an uncaught error traps.
+    script_top: bool,
 }
 
 impl Frame {
@@ -506,11 +512,11 @@ impl Lowerer<'_> {
                 }
                 return value;
             }
-            ExprKind::Await(inner) => {
-                return ir::Expr {
-                    ty,
-                    ..self.expr(frame, inner)
-                }
+            ExprKind::Await(_) | ExprKind::Throw(_) | ExprKind::Try(..) => {
+                return match self.error_expr(frame, e, &ty) {
+                    Some(lowered) => lowered,
+                    None => self.unsupported(e, "this expression"),
+                };
             }
             ExprKind::Object(_, fields) => return self.object(frame, fields, ty),
             _ => {

@@ -32,7 +32,10 @@ fn concat(a: ir::Expr, b: ir::Expr) -> ir::Expr {
 
 impl Lowerer<'_> {
     pub(super) fn script(&mut self, fields: &[Field]) -> Result<ir::Program, Vec<Diagnostic>> {
-        let mut frame = Frame::default();
+        let mut frame = Frame {
+            script_top: true,
+            ..Frame::default()
+        };
         let mut stmts = Vec::new();
         let last = fields.len().checked_sub(1);
         let result_ty = self.checked.script_result.clone();

@@ -18,6 +18,7 @@ impl Lowerer<'_> {
             Type::Null => Ty::Null,
             Type::Any => Ty::Any,
             Type::Non => Ty::unit(),
+            Type::Error => Ty::error(),
             Type::OtherPrim(p) => match *p {
                 "Nat8" => Ty::Fixed(FixedTy::Nat8),
                 "Nat16" => Ty::Fixed(FixedTy::Nat16),

@@ -14,6 +14,7 @@ impl Checker {
     /// Infers the control forms; `None` when `e` is not one of them.
     pub(super) fn infer_control(&mut self, e: &Expr) -> Option<Type> {
         Some(match &e.kind {
+            ExprKind::Throw(_) | ExprKind::Try(..) => return self.infer_error(e),
             ExprKind::Loop(body, cond) => {
                 self.labels.push((None, e.id, Type::unit(), true));
                 self.check(body, &Type::unit());

@@ -70,6 +70,7 @@ impl Checker {
                 }
                 self.record(e.id, &actual);
             }
+            (ExprKind::Try(..), _) => return self.check_try(e, expected),
             (ExprKind::Switch(scrutinee, cases), _) => {
                 let t = self.infer(scrutinee);
                 for case in cases {

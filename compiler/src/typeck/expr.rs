@@ -525,7 +525,8 @@ impl Checker {
         };
         let saved = self.ret.replace(ret.clone());
         let labels = std::mem::take(&mut self.labels);
-        self.check(&func.body, &ret);
+        let is_async = matches!(&*ty.result, Type::Async(_));
+        self.with_error_cap(is_async, |c| c.check(&func.body, &ret));
         self.labels = labels;
         self.ret = saved;
         self.depth -= 1;
@@ -572,7 +573,8 @@ impl Checker {
         self.bind_message_context(func);
         let saved = self.ret.replace(Type::Any);
         let labels = std::mem::take(&mut self.labels);
-        let result = self.infer(&func.body);
+        let is_async = matches!(&*ty.result, Type::Async(_));
+        let result = self.with_error_cap(is_async, |c| c.infer(&func.body));
         self.labels = labels;
         self.ret = saved;
         self.depth -= 1;

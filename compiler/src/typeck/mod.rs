@@ -11,6 +11,7 @@ pub(crate) mod context;
 mod control;
 mod data;
 mod decl;
+mod error;
 mod expr;
 mod generic;
 mod obj;
@@ -134,6 +135,9 @@ struct Checker {
     type_scopes: Vec<HashMap<String, TypeBinding>>,
     /// The type `return` must produce, inside a function.
     ret: Option<Type>,
+    /// Whether `throw` and `try` may appear here: in an async function's body, and at the top
+    /// level of a script (moc's interpreter allows them there), not in a local function.
+    error_cap: bool,
     /// Which actor fields are read somewhere (for the unused-field warning).
     used: Vec<bool>,
     /// The types of local functions and methods, keyed by their declaration's span.
@@ -188,6 +192,7 @@ pub(crate) fn check(program: &ast::Program) -> (Checked, Vec<Diagnostic>) {
         scopes: vec![HashMap::new()],
         type_scopes: vec![HashMap::new()],
         ret: None,
+        error_cap: matches!(program.body, ast::ProgBody::Script(_)),
         used: Vec::new(),
         local_funcs: HashMap::new(),
         depth: 0,

@@ -143,6 +143,11 @@ impl Checker {
     /// The fields of an object literal or class body, checked in a scope of their own; the
     /// result is the type of the object (its public fields).
     pub(super) fn object_body(&mut self, sort: ObjSort, fields: &[AstField]) -> Type {
+        // An actor's or module's own fields run outside any async function.
+        let saved_cap = self.error_cap;
+        if sort != ObjSort::Object {
+            self.error_cap = false;
+        }
         self.push_scope();
         self.type_decs(fields.iter().map(|f| &f.dec));
         let mut public = Vec::new();
@@ -228,6 +233,7 @@ impl Checker {
                 .unwrap_or_default();
         }
         self.pop_scope();
+        self.error_cap = saved_cap;
         public.sort_by(|a, b| a.name.cmp(&b.name));
         Type::Obj(sort, public)
     }
