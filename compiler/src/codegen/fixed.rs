@@ -245,6 +245,40 @@ impl FuncCompiler<'_> {
         if !native {
             return false;
         }
+        if matches!(op, FixedOp::Add | FixedOp::Sub) {
+            self.checked_word(op, ty, left, right);
+            return true;
+        }
+        // The operands are used once: straight onto the stack.
+        self.expr(left);
+        self.expr(right);
+        let amount = (bits - 1) as i32;
+        let mut ins = self.body.ins();
+        match op {
+            FixedOp::WrapAdd => ins.i32_add(),
+            FixedOp::WrapSub => ins.i32_sub(),
+            FixedOp::WrapMul => ins.i32_mul(),
+            FixedOp::And => ins.i32_and(),
+            FixedOp::Or => ins.i32_or(),
+            FixedOp::Xor => ins.i32_xor(),
+            FixedOp::Shl => ins.i32_const(amount).i32_and().i32_shl(),
+            // The word is already extended the way `>>` must fill.
+            FixedOp::Shr if signed => ins.i32_const(amount).i32_and().i32_shr_s(),
+            FixedOp::Shr => ins.i32_const(amount).i32_and().i32_shr_u(),
+            FixedOp::Rotl => ins.i32_rotl(),
+            _ => ins.i32_rotr(),
+        };
+        if matches!(
+            op,
+            FixedOp::WrapAdd | FixedOp::WrapSub | FixedOp::WrapMul | FixedOp::Shl
+        ) {
+            self.normalize_word(ty);
+        }
+        true
+    }
+
+    /// Checked `+` and `-` of types up to 32 bits: trap when the result does not fit.
+    fn checked_word(&mut self, op: FixedOp, ty: FixedTy, left: &Expr, right: &Expr) {
         let a = self.body.local(ValType::I32);
         let b = self.body.local(ValType::I32);
         let r = self.body.local(ValType::I32);
@@ -252,91 +286,48 @@ impl FuncCompiler<'_> {
         self.body.ins().local_set(a);
         self.expr(right);
         self.body.ins().local_set(b);
-        let amount = (bits - 1) as i32;
         let mut ins = self.body.ins();
-        ins.local_get(a);
-        match op {
-            FixedOp::Add | FixedOp::WrapAdd => {
-                ins.local_get(b).i32_add();
-            }
-            FixedOp::Sub | FixedOp::WrapSub => {
-                ins.local_get(b).i32_sub();
-            }
-            FixedOp::WrapMul => {
-                ins.local_get(b).i32_mul();
-            }
-            FixedOp::And => {
-                ins.local_get(b).i32_and();
-            }
-            FixedOp::Or => {
-                ins.local_get(b).i32_or();
-            }
-            FixedOp::Xor => {
-                ins.local_get(b).i32_xor();
-            }
-            FixedOp::Shl => {
-                ins.local_get(b).i32_const(amount).i32_and().i32_shl();
-            }
-            // The word is already extended the way `>>` must fill.
-            FixedOp::Shr if signed => {
-                ins.local_get(b).i32_const(amount).i32_and().i32_shr_s();
-            }
-            FixedOp::Shr => {
-                ins.local_get(b).i32_const(amount).i32_and().i32_shr_u();
-            }
-            FixedOp::Rotl => {
-                ins.local_get(b).i32_rotl();
-            }
-            _ => {
-                ins.local_get(b).i32_rotr();
-            }
+        ins.local_get(a).local_get(b);
+        if op == FixedOp::Add {
+            ins.i32_add();
+        } else {
+            ins.i32_sub();
         }
         ins.local_set(r);
-        match op {
-            FixedOp::Add | FixedOp::Sub if bits < 32 => {
-                // The exact sum of two extended words fits 32 bits; it must fit the width.
-                self.body.ins().local_get(r);
-                self.normalize_word(ty);
-                self.body.ins().local_get(r).i32_ne();
-                self.overflow_if();
-            }
-            FixedOp::Add | FixedOp::Sub => {
-                let mut ins = self.body.ins();
-                match (op, signed) {
-                    (FixedOp::Add, false) => ins.local_get(r).local_get(a).i32_lt_u(),
-                    (FixedOp::Sub, false) => ins.local_get(a).local_get(b).i32_lt_u(),
-                    (FixedOp::Add, true) => ins
-                        .local_get(a)
-                        .local_get(r)
-                        .i32_xor()
-                        .local_get(b)
-                        .local_get(r)
-                        .i32_xor()
-                        .i32_and()
-                        .i32_const(0)
-                        .i32_lt_s(),
-                    _ => ins
-                        .local_get(a)
-                        .local_get(b)
-                        .i32_xor()
-                        .local_get(a)
-                        .local_get(r)
-                        .i32_xor()
-                        .i32_and()
-                        .i32_const(0)
-                        .i32_lt_s(),
-                };
-                self.overflow_if();
-            }
-            FixedOp::WrapAdd | FixedOp::WrapSub | FixedOp::WrapMul | FixedOp::Shl => {
-                self.body.ins().local_get(r);
-                self.normalize_word(ty);
-                self.body.ins().local_set(r);
-            }
-            _ => {}
+        if ty.bits() < 32 {
+            // The exact sum of two extended words fits 32 bits; it must fit the width.
+            self.body.ins().local_get(r);
+            self.normalize_word(ty);
+            self.body.ins().local_get(r).i32_ne();
+        } else {
+            let mut ins = self.body.ins();
+            match (op, ty.signed()) {
+                (FixedOp::Add, false) => ins.local_get(r).local_get(a).i32_lt_u(),
+                (FixedOp::Sub, false) => ins.local_get(a).local_get(b).i32_lt_u(),
+                (FixedOp::Add, true) => ins
+                    .local_get(a)
+                    .local_get(r)
+                    .i32_xor()
+                    .local_get(b)
+                    .local_get(r)
+                    .i32_xor()
+                    .i32_and()
+                    .i32_const(0)
+                    .i32_lt_s(),
+                _ => ins
+                    .local_get(a)
+                    .local_get(b)
+                    .i32_xor()
+                    .local_get(a)
+                    .local_get(r)
+                    .i32_xor()
+                    .i32_and()
+                    .i32_const(0)
+                    .i32_lt_s(),
+            };
         }
+        self.overflow_if();
         self.body.ins().local_get(r);
-        true
     }
 
     /// Shifts and rotations, the amount in `b` taken modulo the width.

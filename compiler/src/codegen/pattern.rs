@@ -39,7 +39,19 @@ impl FuncCompiler<'_> {
 
     /// `let pat = init`, trapping when the value does not match.
     pub(crate) fn let_pat(&mut self, pat: &Pat, init: &Expr) {
+        if let Pat::Bind(local) = pat {
+            self.expr(init);
+            self.body.ins().local_set(local.0);
+            return;
+        }
         let value = self.body.local(ValType::I32);
+        if irrefutable(pat) {
+            // Nothing can fail: no blocks, no trap.
+            self.expr(init);
+            self.body.ins().local_set(value);
+            self.pat(pat, value, &init.ty, 0);
+            return;
+        }
         self.expr(init);
         self.body
             .ins()
@@ -160,5 +172,15 @@ impl FuncCompiler<'_> {
                 self.body.ins().br(fail + 1).end();
             }
         }
+    }
+}
+
+/// Whether the pattern matches every value of its type (so matching it cannot branch).
+fn irrefutable(pat: &Pat) -> bool {
+    match pat {
+        Pat::Wild | Pat::Bind(_) => true,
+        Pat::Tuple(items) => items.iter().all(irrefutable),
+        Pat::Record(fields) => fields.iter().all(|(_, p)| irrefutable(p)),
+        _ => false,
     }
 }
