@@ -7,5 +7,6 @@ mod expr_forms;
 mod lowering;
 mod programs;
 mod run_scripts;
+mod throw_catch;
 mod type_bounds;
 mod typed_forms;
