@@ -2,8 +2,7 @@
 //! `signature/` and `compat/` cases whose programs stay inside minimo's subset.
 //!
 //! The lists of cases in scope are explicit; every case in them must pass. In scope: every
-//! `check/` and `signature/` case whose program does not import the base library (`mo:base`
-//! comes later), and every `compat/` case.
+//! case of `check/`, `signature/` and `compat/`.
 
 use std::path::PathBuf;
 
@@ -20,7 +19,9 @@ const CHECK_CASES: &[&str] = &[
     "preupgrade_async",
     "preupgrade_returns_nat",
     "seed_counter",
+    "seed_registry",
     "seed_stable_func",
+    "seed_stable_registry",
     "shared_nonshared_param",
     "stable_actor_ref",
     "stable_any",
@@ -62,6 +63,7 @@ const SIGNATURE_CASES: &[&str] = &[
     "recursive_list",
     "recursive_tree",
     "seed_counter",
+    "seed_stable_registry",
     "stable_let",
     "variants",
 ];
