@@ -10,7 +10,8 @@
 use super::func::node;
 use super::{Frame, Lowerer};
 use crate::ir::{self, Ty};
-use crate::syntax::ast::{ExpField, Expr, ExprKind};
+use crate::syntax::ast::{Dec, ExpField, Expr, ExprKind};
+use crate::typeck::combine::and_chain;
 use crate::typeck::types::Type;
 
 impl Lowerer<'_> {
@@ -30,15 +31,34 @@ impl Lowerer<'_> {
                 );
                 self.located(e, reference)
             }
-            ExprKind::Combine(bases, fields) => self.combination(frame, bases, fields, ty),
+            ExprKind::Combine(bases, fields) => {
+                let bases: Vec<&Expr> = bases.iter().collect();
+                self.combination(frame, &bases, fields, ty)
+            }
             _ => return None,
         })
+    }
+
+    /// `{ a and b }` that the checker typed as an object: a combination without `with`.
+    pub(super) fn and_block(
+        &mut self,
+        frame: &mut Frame,
+        e: &Expr,
+        decs: &[Dec],
+        ty: &Ty,
+    ) -> Option<ir::Expr> {
+        let operands = and_chain(decs)?;
+        let typed = self.checked.cons.expand(&self.checked.type_of(e.id));
+        if !matches!(typed, Type::Obj(..)) {
+            return None;
+        }
+        Some(self.combination(frame, &operands, &[], ty))
     }
 
     fn combination(
         &mut self,
         frame: &mut Frame,
-        bases: &[Expr],
+        bases: &[&Expr],
         fields: &[ExpField],
         ty: &Ty,
     ) -> ir::Expr {

@@ -405,7 +405,12 @@ impl Lowerer<'_> {
                 };
                 ir::ExprKind::If(Box::new(c), Box::new(t), Box::new(f))
             }
-            ExprKind::Block(decs) => return self.block(frame, decs, ty),
+            ExprKind::Block(decs) => {
+                if let Some(lowered) = self.and_block(frame, e, decs, &ty) {
+                    return lowered;
+                }
+                return self.block(frame, decs, ty);
+            }
             ExprKind::Assign(target, value) => {
                 let value = self.expr(frame, value);
                 return self.assign(frame, e, target, value);

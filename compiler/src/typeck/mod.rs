@@ -6,7 +6,7 @@
 //! failing expression gets the error type, which agrees with everything). It does not change
 //! the tree and does not decide how anything is compiled.
 
-mod combine;
+pub(crate) mod combine;
 pub(crate) mod context;
 mod control;
 mod data;

@@ -123,3 +123,29 @@ fn script_actor_methods_see_a_caller() {
                   let p = await A.who(); p == p";
     assert_eq!(prints(source), vec!["true : Bool"]);
 }
+
+#[test]
+fn and_of_objects_in_braces_combines_them() {
+    let source = r#"let a = { x = 1 }; let b = { y = "two" }; let c = { z = true };
+        { a and b and c }"#;
+    assert_eq!(
+        prints(source),
+        vec![r#"{x = 1; y = "two"; z = true} : {x : Nat; y : Text; z : Bool}"#]
+    );
+}
+
+#[test]
+fn and_of_bools_in_braces_stays_a_conjunction() {
+    let source =
+        "func both(a : Bool, b : Bool) : Bool { a and b }; (both(true, false), both(true, true))";
+    assert_eq!(prints(source), vec!["(false, true) : (Bool, Bool)"]);
+}
+
+#[test]
+fn and_of_an_object_and_a_bool_is_an_error() {
+    let codes: Vec<&str> = errors("let a = { x = 1 }; { a and true }")
+        .into_iter()
+        .map(|(code, _)| code)
+        .collect();
+    assert_eq!(codes, vec!["M0096"]);
+}
