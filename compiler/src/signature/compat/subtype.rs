@@ -97,8 +97,13 @@ const MAX_MISMATCHES: usize = 6;
 pub(crate) struct Sub<'a> {
     old: &'a Signature,
     new: &'a Signature,
-    /// Pairs of (old, new) definition applications assumed related while they are compared.
-    assumed: HashSet<(String, String)>,
+    /// Pairs of definition applications assumed related while they are compared, with the
+    /// direction: `true` when this checker runs backwards (its `old` is the new signature),
+    /// as it does for the second half of an invariance check. The set is shared by both
+    /// directions, so that a recursive type through a mutable position terminates.
+    assumed: HashSet<(bool, String, String)>,
+    /// Whether `old` and `new` are swapped (see `assumed`).
+    backwards: bool,
     path: Vec<Step>,
     aliases: Vec<(Side, String)>,
     pub found: Vec<Mismatch>,
@@ -114,6 +119,7 @@ impl<'a> Sub<'a> {
             old,
             new,
             assumed: HashSet::new(),
+            backwards: false,
             path: Vec::new(),
             aliases: Vec::new(),
             found: Vec::new(),
@@ -148,7 +154,7 @@ impl<'a> Sub<'a> {
         let a_def = def_name(a, self.old);
         let b_def = def_name(b, self.new);
         if a_def.is_some() || b_def.is_some() {
-            let key = (format!("{a:?}"), format!("{b:?}"));
+            let key = (self.backwards, format!("{a:?}"), format!("{b:?}"));
             if !self.assumed.insert(key) {
                 return true;
             }
@@ -268,7 +274,11 @@ impl<'a> Sub<'a> {
             return false;
         }
         let mut back = Sub::new(self.new, self.old);
-        if back.sub(b, a) {
+        back.backwards = !self.backwards;
+        back.assumed = std::mem::take(&mut self.assumed);
+        let ok = back.sub(b, a);
+        self.assumed = back.assumed;
+        if ok {
             true
         } else {
             self.fail(Problem::Invariant {

@@ -84,3 +84,25 @@ fn a_dropped_variable_names_its_type_and_a_likely_rename() {
     assert!(notes.contains("the upgrade drops its data"), "{notes}");
     assert!(notes.contains("renamed to total"), "{notes}");
 }
+
+#[test]
+fn a_recursive_type_through_a_var_field_is_compatible_with_itself() {
+    let node = "type Node = {var next : ?Node; v : Nat};";
+    let old = sig(node, "  stable var n : Node");
+    assert!(stable_compatible(&old, &old).is_empty());
+}
+
+#[test]
+fn a_changed_field_of_a_recursive_type_through_a_var_field_is_refused() {
+    let old = sig(
+        "type Node = {var next : ?Node; v : Nat};",
+        "  stable var n : Node",
+    );
+    let new = sig(
+        "type Node = {var next : ?Node; v : Int};",
+        "  stable var n : Node",
+    );
+    let found = stable_compatible(&old, &new);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].code, "M0170");
+}
