@@ -151,10 +151,10 @@ impl Printer<'_> {
                 changed(old, new)
             ),
             Problem::Invariant { old, new } => format!(
-                "{}: mutable data (the elements of a `[var _]` array, a `var` field) is invariant, so its type must stay the same, even though {} is a subtype of {}",
+                "{}: mutable data (the elements of a `[var _]` array, a `var` field) is invariant, so its type must stay the same (subtyping in both directions), and {} is not a subtype of {}",
                 changed(old, new),
-                self.old(old),
-                self.new(new)
+                self.new(new),
+                self.old(old)
             ),
             Problem::Shape { old, new } => format!(
                 "{}: a stored {} cannot be read as {}",
