@@ -3,7 +3,8 @@
 //! A reply's header (`DIDL`, the type table and the result types) is fixed by the method's
 //! signature, so it is computed here in Rust and written with one `write_bytes`; the stable
 //! format's header likewise. IR types map to Candid as moc maps Motoko types: `Char` is
-//! `nat32`, `Blob` is `vec nat8`, `[var T]` is `vec T`, a tuple is the record with fields
+//! `nat32`, `Blob` is `vec nat8`, `[var T]` is `vec T` in a Candid message and `var (vec T)` in
+//! the stable format, where a record with `var` fields is `var (record ..)` (`OP_VAR`), a tuple is the record with fields
 //! `0..n`, `Any` is `reserved`, and a named (recursive) type becomes a table entry that may
 //! refer to itself. Decoding and encoding values is `candid_decode` and `candid_encode`.
 
@@ -25,6 +26,20 @@ pub(crate) const OP_VEC: i32 = -19;
 pub(crate) const OP_RECORD: i32 = -20;
 pub(crate) const OP_VARIANT: i32 = -21;
 pub(crate) const OP_PRINCIPAL: i32 = -24;
+/// Outside Candid's range: the stable format's mark of a mutable type (`[var T]`, a record
+/// with `var` fields), wrapping the table entry of its vec or record. Only mutable types
+/// produce it, and they only occur in stable variables.
+pub(crate) const OP_VAR: i32 = -64;
+
+/// Which wire format a value is written or read in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum WireMode {
+    /// Method arguments and replies: Candid, with Candid's subtyping, no identities.
+    Candid,
+    /// Stable variables (`stable`): Motoko's stable subtyping, and `var` types whose values
+    /// keep their identity.
+    Stable,
+}
 
 /// Candid's field-name hash: `h = h * 223 + byte` over the UTF-8 bytes, modulo 2^32.
 pub fn idl_hash(name: &str) -> u32 {
@@ -82,15 +97,17 @@ pub(crate) struct TypeTable {
     entries: Vec<Vec<u8>>,
     interned: HashMap<Vec<u8>, i32>,
     named: HashMap<ir::TypeId, i32>,
+    mode: WireMode,
 }
 
 impl TypeTable {
-    pub fn new(types: &[ir::TypeDef]) -> Self {
+    pub fn new(types: &[ir::TypeDef], mode: WireMode) -> Self {
         TypeTable {
             types: types.to_vec(),
             entries: Vec::new(),
             interned: HashMap::new(),
             named: HashMap::new(),
+            mode,
         }
     }
 
@@ -142,6 +159,15 @@ impl TypeTable {
                 write_sleb(&mut entry, i64::from(OP_OPT));
                 write_sleb(&mut entry, i64::from(inner));
             }
+            Ty::MutArray(inner) if self.mode == WireMode::Stable => {
+                let inner = self.reference(inner);
+                let mut vec = Vec::new();
+                write_sleb(&mut vec, i64::from(OP_VEC));
+                write_sleb(&mut vec, i64::from(inner));
+                let vec = self.intern(vec);
+                write_sleb(&mut entry, i64::from(OP_VAR));
+                write_sleb(&mut entry, i64::from(vec));
+            }
             Ty::Array(inner) | Ty::MutArray(inner) => {
                 let inner = self.reference(inner);
                 write_sleb(&mut entry, i64::from(OP_VEC));
@@ -161,7 +187,15 @@ impl TypeTable {
                     .map(|field| (ir::idl_hash(&field.name), self.reference(&field.ty)))
                     .collect();
                 fields.sort_by_key(|field| field.0);
-                fielded(&mut entry, OP_RECORD, &fields);
+                if self.mode == WireMode::Stable && mutable_record(ty) {
+                    let mut record = Vec::new();
+                    fielded(&mut record, OP_RECORD, &fields);
+                    let record = self.intern(record);
+                    write_sleb(&mut entry, i64::from(OP_VAR));
+                    write_sleb(&mut entry, i64::from(record));
+                } else {
+                    fielded(&mut entry, OP_RECORD, &fields);
+                }
             }
             Ty::Variant(tags) => {
                 let mut tags: Vec<(u32, i32)> = tags
@@ -199,6 +233,12 @@ impl TypeTable {
     }
 }
 
+/// Whether values of this (resolved) type are mutable objects with identity: a record with
+/// a `var` field. (`[var T]` is matched where it is handled.)
+pub(crate) fn mutable_record(ty: &Ty) -> bool {
+    matches!(ty, Ty::Record(fields) if fields.iter().any(|field| field.mutable))
+}
+
 fn fielded(entry: &mut Vec<u8>, opcode: i32, fields: &[(u32, i32)]) {
     write_sleb(entry, i64::from(opcode));
     write_leb(entry, fields.len() as u64);
@@ -227,7 +267,7 @@ fn primitive(ty: &Ty) -> Option<i32> {
 
 /// The fixed start of a reply carrying values of the given types.
 pub(crate) fn reply_prefix(types: &[ir::TypeDef], results: &[Ty]) -> Vec<u8> {
-    let mut table = TypeTable::new(types);
+    let mut table = TypeTable::new(types, WireMode::Candid);
     let args: Vec<i32> = results.iter().map(|ty| table.reference(ty)).collect();
     table.message_prefix(&args)
 }

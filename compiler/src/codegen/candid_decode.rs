@@ -12,14 +12,17 @@
 //! through `trap_in_context`, whose context names the variable. Candid's rule that a failed
 //! conversion inside an option becomes `null` is not implemented: it traps. Parts of a
 //! recursive type wait on the work stack instead of nesting calls (`candid_work`): objects
-//! are allocated first and the pending reads store into them. This file does not read
+//! are allocated first and the pending reads store into them. In `Stable` mode a mutable
+//! object (`[var T]`, a record with `var` fields) of format version 2 comes with an identity
+//! marker: it is registered as soon as it is allocated, before its contents are read, so a
+//! cycle or an alias can refer back to it (rt/43_alias.wat). This file does not read
 //! message headers (`lifecycle`, `stable`).
 
 use wasm_encoder::{BlockType, ValType};
 
 use super::candid::{
-    candid_name, fixed_opcode, OP_BOOL, OP_FLOAT64, OP_INT, OP_NAT, OP_NAT8, OP_NULL, OP_OPT,
-    OP_PRINCIPAL, OP_RECORD, OP_RESERVED, OP_TEXT, OP_VARIANT, OP_VEC,
+    candid_name, fixed_opcode, mutable_record, OP_BOOL, OP_FLOAT64, OP_INT, OP_NAT, OP_NAT8, OP_NULL, OP_OPT,
+    OP_PRINCIPAL, OP_RECORD, OP_RESERVED, OP_TEXT, OP_VAR, OP_VARIANT, OP_VEC, WireMode,
 };
 use super::candid_work::{self, Plan};
 use super::module::{mem, Body, Helper, ModuleBuilder};
@@ -29,20 +32,12 @@ use crate::ir::{self, FixedTy, Ty};
 
 const I32: BlockType = BlockType::Result(ValType::I32);
 
-/// Which subtyping a decoder follows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub(crate) enum DecodeMode {
-    /// Method arguments.
-    Candid,
-    /// Stable variables read by `canister_post_upgrade`.
-    Stable,
-}
 
 /// Emits a trap with a message in the mode's words; the stack is polymorphic afterwards.
-fn fail(module: &mut ModuleBuilder, body: &mut Body, mode: DecodeMode, message: &str) {
+fn fail(module: &mut ModuleBuilder, body: &mut Body, mode: WireMode, message: &str) {
     match mode {
-        DecodeMode::Candid => module.trap(body, &format!("Candid decoding error: {message}")),
-        DecodeMode::Stable => {
+        WireMode::Candid => module.trap(body, &format!("Candid decoding error: {message}")),
+        WireMode::Stable => {
             let address = module.statics.bytes(message.as_bytes());
             body.ins()
                 .i32_const(address as i32)
@@ -54,13 +49,13 @@ fn fail(module: &mut ModuleBuilder, body: &mut Body, mode: DecodeMode, message: 
 }
 
 /// The message for a wire value that does not convert to `ty`.
-fn mismatch(module: &ModuleBuilder, mode: DecodeMode, ty: &Ty) -> String {
+fn mismatch(module: &ModuleBuilder, mode: WireMode, ty: &Ty) -> String {
     match mode {
-        DecodeMode::Candid => format!(
+        WireMode::Candid => format!(
             "cannot convert the value to type {}",
             candid_name(module.ir_types(), ty)
         ),
-        DecodeMode::Stable => format!(
+        WireMode::Stable => format!(
             "the stored value does not convert to type {}",
             motoko_name(module.ir_types(), ty)
         ),
@@ -71,7 +66,7 @@ fn mismatch(module: &ModuleBuilder, mode: DecodeMode, ty: &Ty) -> String {
 fn expect(
     module: &mut ModuleBuilder,
     body: &mut Body,
-    mode: DecodeMode,
+    mode: WireMode,
     wire: u32,
     opcode: i32,
     ty: &Ty,
@@ -88,14 +83,14 @@ fn expect(
 }
 
 /// Calls the decoder of `ty` on the wire type on the stack.
-fn decode_value(module: &mut ModuleBuilder, body: &mut Body, ty: &Ty, mode: DecodeMode) {
+fn decode_value(module: &mut ModuleBuilder, body: &mut Body, ty: &Ty, mode: WireMode) {
     let decode = module.helper(Helper::Decode(ty.clone(), mode));
     body.ins().call(decode);
 }
 
 /// Pushes the reading of `ty` on the work stack (`candid_work`); the stack holds the wire
 /// type and the address that receives the value.
-fn push_decode(module: &mut ModuleBuilder, body: &mut Body, ty: &Ty, mode: DecodeMode) {
+fn push_decode(module: &mut ModuleBuilder, body: &mut Body, ty: &Ty, mode: WireMode) {
     let decode = module.helper(Helper::Decode(ty.clone(), mode));
     candid_work::push(module, body, decode);
 }
@@ -107,7 +102,7 @@ fn push_into(
     module: &mut ModuleBuilder,
     body: &mut Body,
     ty: &Ty,
-    mode: DecodeMode,
+    mode: WireMode,
     offset: i32,
     make: impl FnOnce(&mut ModuleBuilder, &mut Body),
 ) {
@@ -126,7 +121,7 @@ fn push_into(
 }
 
 /// With the wire type of an option's content on the stack: `?value`.
-fn decode_some(module: &mut ModuleBuilder, body: &mut Body, inner: &Ty, mode: DecodeMode) {
+fn decode_some(module: &mut ModuleBuilder, body: &mut Body, inner: &Ty, mode: WireMode) {
     let some = module.rt("some");
     if Plan::new().push(module, inner, true) {
         push_into(module, body, inner, mode, 4, |_, body| {
@@ -140,7 +135,7 @@ fn decode_some(module: &mut ModuleBuilder, body: &mut Body, inner: &Ty, mode: De
 
 /// `(wire_type) -> value`: reads one value of the wire type at the reader as `ty`. The helper
 /// of a recursive type drives the work stack when it is the outermost one (`candid_work`).
-pub(crate) fn decode_helper(module: &mut ModuleBuilder, ty: &Ty, mode: DecodeMode) -> Body {
+pub(crate) fn decode_helper(module: &mut ModuleBuilder, ty: &Ty, mode: WireMode) -> Body {
     let mut body = Body::new(1);
     if candid_work::is_deep(module.ir_types(), ty) {
         let frame = candid_work::begin(module, &mut body);
@@ -154,10 +149,65 @@ pub(crate) fn decode_helper(module: &mut ModuleBuilder, ty: &Ty, mode: DecodeMod
 
 /// Reads the value of wire type local 0 as `ty`, calling or pushing the helpers of its parts;
 /// leaves the value (whose pushed parts are still to be read).
-fn decode_step(module: &mut ModuleBuilder, body: &mut Body, ty: &Ty, mode: DecodeMode) {
-    let wire = 0;
+fn decode_step(module: &mut ModuleBuilder, body: &mut Body, ty: &Ty, mode: WireMode) {
     let resolved = module.resolve(ty);
-    match &resolved {
+    let mutable = mode == WireMode::Stable
+        && (matches!(resolved, Ty::MutArray(_)) || mutable_record(&resolved));
+    if !mutable {
+        decode_contents(module, body, ty, &resolved, mode, false);
+        return;
+    }
+    // A `var` wire type (format version 2) puts an identity marker first: a reference back
+    // is the object already read; a first occurrence is read from the wrapped vec or record.
+    // Version 1 has no markers: the wire type is the vec or record itself.
+    let (tag, table, count) = match &resolved {
+        Ty::Record(fields) => {
+            let sorted = types::sorted_fields(fields);
+            let table = types::record_table(&mut module.statics, &sorted);
+            (rt_abi::TAG_OBJECT, table, sorted.len())
+        }
+        _ => (rt_abi::TAG_ARRAY, 0, 0),
+    };
+    let wire = 0;
+    let marker = body.local(ValType::I32);
+    body.ins()
+        .block(I32)
+        .local_get(wire)
+        .call(module.rt("candid_type_opcode"))
+        .i32_const(OP_VAR)
+        .i32_eq()
+        .if_(BlockType::Empty)
+        .call(module.rt("read_leb_u32"))
+        .local_tee(marker)
+        .if_(BlockType::Empty)
+        .local_get(marker)
+        .i32_const(tag as i32)
+        .i32_const(table as i32)
+        .i32_const(count as i32)
+        .call(module.rt("alias_get"))
+        .br(2)
+        .end()
+        .local_get(wire)
+        .i32_const(0)
+        .call(module.rt("candid_record_field_type"))
+        .local_set(wire)
+        .end();
+    decode_contents(module, body, ty, &resolved, mode, true);
+    body.ins().end();
+}
+
+/// Reads the contents of a value of the resolved type `resolved`; `register` when the
+/// object must be registered for references back as soon as it is allocated.
+fn decode_contents(
+    module: &mut ModuleBuilder,
+    body: &mut Body,
+    ty: &Ty,
+    resolved: &Ty,
+    mode: WireMode,
+    register: bool,
+) {
+    let wire = 0;
+    match resolved {
         Ty::Nat => {
             expect(module, body, mode, wire, OP_NAT, ty);
             body.ins().call(module.rt("read_nat"));
@@ -282,7 +332,11 @@ fn decode_step(module: &mut ModuleBuilder, body: &mut Body, ty: &Ty, mode: Decod
                 .call(module.rt("read_leb_u32"))
                 .local_tee(index)
                 .call(module.rt("array_alloc"))
-                .local_set(array)
+                .local_set(array);
+            if register {
+                body.ins().local_get(array).call(module.rt("alias_add"));
+            }
+            body.ins()
                 .block(BlockType::Empty)
                 .loop_(BlockType::Empty)
                 .local_get(index)
@@ -316,7 +370,11 @@ fn decode_step(module: &mut ModuleBuilder, body: &mut Body, ty: &Ty, mode: Decod
                 .call(module.rt("read_leb_u32"))
                 .local_tee(len)
                 .call(module.rt("array_alloc"))
-                .local_set(array)
+                .local_set(array);
+            if register {
+                body.ins().local_get(array).call(module.rt("alias_add"));
+            }
+            body.ins()
                 .block(BlockType::Empty)
                 .loop_(BlockType::Empty)
                 .local_get(index)
@@ -385,6 +443,9 @@ fn decode_step(module: &mut ModuleBuilder, body: &mut Body, ty: &Ty, mode: Decod
                 .i32_const(table as i32)
                 .call(module.rt("object_alloc"))
                 .local_set(record);
+            if register {
+                body.ins().local_get(record).call(module.rt("alias_add"));
+            }
             decode_fields(module, body, mode, wire, ty, &slots, record, 12);
             body.ins().local_get(record);
         }
@@ -433,8 +494,8 @@ fn decode_step(module: &mut ModuleBuilder, body: &mut Body, ty: &Ty, mode: Decod
                 body.ins().br(1).end();
             }
             let message = match mode {
-                DecodeMode::Candid => "a variant tag that the expected type lacks".to_string(),
-                DecodeMode::Stable => format!(
+                WireMode::Candid => "a variant tag that the expected type lacks".to_string(),
+                WireMode::Stable => format!(
                     "the stored variant has a tag that type {} lacks",
                     motoko_name(module.ir_types(), ty)
                 ),
@@ -500,7 +561,7 @@ fn read_byte_object(module: &ModuleBuilder, body: &mut Body, tag: u32) {
 fn decode_option(
     module: &mut ModuleBuilder,
     body: &mut Body,
-    mode: DecodeMode,
+    mode: WireMode,
     wire: u32,
     ty: &Ty,
     inner: &Ty,
@@ -540,7 +601,7 @@ fn decode_option(
     body.ins().end().else_();
     let liftable = !matches!(module.resolve(inner), Ty::Option(_) | Ty::Null | Ty::Any);
     match mode {
-        DecodeMode::Candid => {
+        WireMode::Candid => {
             // `reserved` reads as null; any other value is lifted into the option.
             body.ins()
                 .local_get(opcode)
@@ -558,7 +619,7 @@ fn decode_option(
             }
             body.ins().end();
         }
-        DecodeMode::Stable => {
+        WireMode::Stable => {
             let message = format!(
                 "the stored value does not convert to type {} (a value is never lifted into an option)",
                 motoko_name(module.ir_types(), ty)
@@ -587,7 +648,7 @@ struct Slot {
 fn decode_fields(
     module: &mut ModuleBuilder,
     body: &mut Body,
-    mode: DecodeMode,
+    mode: WireMode,
     wire: u32,
     ty: &Ty,
     slots: &[Slot],
@@ -684,11 +745,11 @@ fn decode_fields(
             .local_set(field)
             .else_();
         let optional = matches!(module.resolve(&slot.ty), Ty::Option(_) | Ty::Null | Ty::Any);
-        if !(mode == DecodeMode::Candid && optional) {
+        if !(mode == WireMode::Candid && optional) {
             // The slot stays 0, which is `null` for the optional case.
             let message = match mode {
-                DecodeMode::Candid => format!("a record lacks the {}", slot.name),
-                DecodeMode::Stable => format!("the stored record lacks the {}", slot.name),
+                WireMode::Candid => format!("a record lacks the {}", slot.name),
+                WireMode::Stable => format!("the stored record lacks the {}", slot.name),
             };
             fail(module, body, mode, &message);
         }

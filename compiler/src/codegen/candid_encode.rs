@@ -4,10 +4,13 @@
 //! written in hash order, variants as the index of their tag in hash order. Records are read
 //! by field hash, so a value of a subtype (more fields) encodes at the static type. Parts of
 //! a recursive type wait on the work stack instead of nesting calls (`candid_work`), so a
-//! long list does not overflow the Wasm stack. This file does not decode.
+//! long list does not overflow the Wasm stack. A mutable object is written once and then
+//! referred to by index (the stable format's `var` types, `candid::OP_VAR`), so that aliases
+//! and cycles survive. This file does not decode.
 
 use wasm_encoder::{BlockType, ValType};
 
+use super::candid::{mutable_record, WireMode};
 use super::candid_work::{self, Plan};
 use super::module::{mem, Body, Helper, ModuleBuilder};
 use super::object::field_address;
@@ -16,8 +19,8 @@ use crate::ir::{self, FixedTy, Ty};
 
 /// Writes the value of type `ty` on the stack by calling its helper, or pushes that call on
 /// the work stack (`candid_work`).
-fn encode_value(module: &mut ModuleBuilder, body: &mut Body, ty: &Ty, pushed: bool) {
-    let encode = module.helper(Helper::Encode(ty.clone()));
+fn encode_value(module: &mut ModuleBuilder, body: &mut Body, ty: &Ty, mode: WireMode, pushed: bool) {
+    let encode = module.helper(Helper::Encode(ty.clone(), mode));
     if pushed {
         body.ins().i32_const(0);
         candid_work::push(module, body, encode);
@@ -28,22 +31,42 @@ fn encode_value(module: &mut ModuleBuilder, body: &mut Body, ty: &Ty, pushed: bo
 
 /// `(value) -> ()`: writes one value of `ty`. The helper of a recursive type drives the work
 /// stack when it is the outermost one (`candid_work`).
-pub(crate) fn encode_helper(module: &mut ModuleBuilder, ty: &Ty) -> Body {
+pub(crate) fn encode_helper(module: &mut ModuleBuilder, ty: &Ty, mode: WireMode) -> Body {
     let mut body = Body::new(1);
     if candid_work::is_deep(module.ir_types(), ty) {
         let frame = candid_work::begin(module, &mut body);
-        encode_step(module, &mut body, ty);
+        encode_step(module, &mut body, ty, mode);
         candid_work::finish(module, &mut body, frame);
     } else {
-        encode_step(module, &mut body, ty);
+        encode_step(module, &mut body, ty, mode);
     }
     body
 }
 
-/// Writes the value in local 0, calling or pushing the helpers of its parts.
-fn encode_step(module: &mut ModuleBuilder, body: &mut Body, ty: &Ty) {
+/// Writes the value in local 0, calling or pushing the helpers of its parts. In the stable
+/// format a mutable object (`[var T]`, a record with `var` fields) is preceded by its
+/// identity marker, and its contents are written only at its first occurrence
+/// (rt/43_alias.wat); a Candid message has no identities.
+fn encode_step(module: &mut ModuleBuilder, body: &mut Body, ty: &Ty, mode: WireMode) {
+    let resolved = module.resolve(ty);
+    let mutable = mode == WireMode::Stable
+        && (matches!(resolved, Ty::MutArray(_)) || mutable_record(&resolved));
+    if mutable {
+        body.ins()
+            .local_get(0)
+            .call(module.rt("write_alias"))
+            .if_(BlockType::Empty);
+    }
+    encode_contents(module, body, resolved, mode);
+    if mutable {
+        body.ins().end();
+    }
+}
+
+/// Writes the contents of the value in local 0, of the resolved type `ty`.
+fn encode_contents(module: &mut ModuleBuilder, body: &mut Body, ty: Ty, mode: WireMode) {
     let value = 0;
-    match module.resolve(ty) {
+    match ty {
         Ty::Nat => {
             body.ins().local_get(value).call(module.rt("write_nat"));
         }
@@ -93,7 +116,7 @@ fn encode_step(module: &mut ModuleBuilder, body: &mut Body, ty: &Ty) {
                 .enumerate()
                 .map(|(index, item)| (8 + 4 * index as u32, item.clone()))
                 .collect();
-            encode_parts(module, body, &parts, |_, body, offset| {
+            encode_parts(module, body, &parts, mode, |_, body, offset| {
                 body.ins().local_get(value).i32_load(mem(offset, 2));
             });
         }
@@ -111,7 +134,7 @@ fn encode_step(module: &mut ModuleBuilder, body: &mut Body, ty: &Ty) {
                 .local_get(value)
                 .i32_load(mem(4, 2));
             let pushed = Plan::new().push(module, &inner, true);
-            encode_value(module, body, &inner, pushed);
+            encode_value(module, body, &inner, mode, pushed);
             body.ins().end();
         }
         Ty::Array(inner) | Ty::MutArray(inner)
@@ -138,7 +161,7 @@ fn encode_step(module: &mut ModuleBuilder, body: &mut Body, ty: &Ty) {
                 .local_get(value)
                 .i32_add()
                 .i32_load(mem(8, 2));
-            encode_value(module, body, &inner, true);
+            encode_value(module, body, &inner, mode, true);
             body.ins().br(0).end().end();
         }
         Ty::Array(inner) | Ty::MutArray(inner) => {
@@ -161,7 +184,7 @@ fn encode_step(module: &mut ModuleBuilder, body: &mut Body, ty: &Ty) {
                 .i32_shl()
                 .i32_add()
                 .i32_load(mem(8, 2));
-            encode_value(module, body, &inner, false);
+            encode_value(module, body, &inner, mode, false);
             body.ins()
                 .local_get(index)
                 .i32_const(1)
@@ -178,7 +201,7 @@ fn encode_step(module: &mut ModuleBuilder, body: &mut Body, ty: &Ty) {
                 .enumerate()
                 .map(|(index, field)| (index as u32, field.ty.clone()))
                 .collect();
-            encode_parts(module, body, &parts, |module, body, index| {
+            encode_parts(module, body, &parts, mode, |module, body, index| {
                 body.ins().local_get(value);
                 field_address(module, body, &fields, &fields[index as usize].name);
                 body.ins().i32_load(mem(0, 2));
@@ -203,7 +226,7 @@ fn encode_step(module: &mut ModuleBuilder, body: &mut Body, ty: &Ty) {
                     .local_get(value)
                     .i32_load(mem(8, 2));
                 let pushed = Plan::new().push(module, &tag.ty, true);
-                encode_value(module, body, &tag.ty, pushed);
+                encode_value(module, body, &tag.ty, mode, pushed);
                 body.ins().br(1).end();
             }
             module.trap(
@@ -228,6 +251,7 @@ fn encode_parts(
     module: &mut ModuleBuilder,
     body: &mut Body,
     parts: &[(u32, Ty)],
+    mode: WireMode,
     load: impl Fn(&mut ModuleBuilder, &mut Body, u32),
 ) {
     let mut plan = Plan::new();
@@ -239,13 +263,13 @@ fn encode_parts(
     for ((key, ty), pushed) in parts.iter().zip(&pushed) {
         if !pushed {
             load(module, body, *key);
-            encode_value(module, body, ty, false);
+            encode_value(module, body, ty, mode, false);
         }
     }
     for ((key, ty), pushed) in parts.iter().zip(&pushed).rev() {
         if *pushed {
             load(module, body, *key);
-            encode_value(module, body, ty, true);
+            encode_value(module, body, ty, mode, true);
         }
     }
 }

@@ -8,7 +8,7 @@
 use wasm_encoder::{BlockType, ValType};
 
 use super::candid::{reply_prefix, OP_RECORD};
-use super::candid_decode::DecodeMode;
+use super::candid::WireMode;
 use super::func::{compile_actor_body, compile_func};
 use super::module::{mem, Body, Helper, ModuleBuilder};
 use super::stable;
@@ -82,7 +82,7 @@ fn method_entry(module: &mut ModuleBuilder, method: &ir::Method) -> Body {
     // Decode every argument before the call, so a bad one traps before any effect.
     let mut args = Vec::new();
     for (index, param) in method.params.iter().enumerate() {
-        let decode = module.helper(Helper::Decode(param.clone(), DecodeMode::Candid));
+        let decode = module.helper(Helper::Decode(param.clone(), WireMode::Candid));
         let arg = body.local(ValType::I32);
         body.ins()
             .i32_const(index as i32)
@@ -108,12 +108,12 @@ fn method_entry(module: &mut ModuleBuilder, method: &ir::Method) -> Body {
     match method.results.as_slice() {
         [] => {}
         [single] => {
-            let encode = module.helper(Helper::Encode(single.clone()));
+            let encode = module.helper(Helper::Encode(single.clone(), WireMode::Candid));
             body.ins().local_get(result).call(encode);
         }
         several => {
             for (index, ty) in several.iter().enumerate() {
-                let encode = module.helper(Helper::Encode(ty.clone()));
+                let encode = module.helper(Helper::Encode(ty.clone(), WireMode::Candid));
                 body.ins()
                     .local_get(result)
                     .i32_load(mem(8 + 4 * index as u32, 2))

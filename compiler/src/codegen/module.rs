@@ -24,9 +24,9 @@ pub(crate) type Signature = (Vec<ValType>, Vec<ValType>);
 pub(crate) enum Helper {
     /// `(wire_type: i32) -> value`: reads one Candid value of the wire type as the IR type,
     /// by Candid subtyping or by stable subtyping.
-    Decode(ir::Ty, super::candid_decode::DecodeMode),
+    Decode(ir::Ty, super::candid::WireMode),
     /// `(value) -> ()`: writes one Candid value of the IR type.
-    Encode(ir::Ty),
+    Encode(ir::Ty, super::candid::WireMode),
     /// `(a, b) -> 0/1`: structural equality of two values of a compound type.
     Eq(ir::Ty),
     /// `(a, b) -> -1/0/1`: lexicographic order of two tuples.
@@ -285,7 +285,11 @@ impl ModuleBuilder {
                 vec![ValType::I32],
                 vec![ValType::I32],
             ),
-            Helper::Encode(ty) => (format!("encode {ty:?}"), vec![ValType::I32], vec![]),
+            Helper::Encode(ty, mode) => (
+                format!("encode {ty:?} {mode:?}"),
+                vec![ValType::I32],
+                vec![],
+            ),
             Helper::Eq(ty) => (
                 format!("eq {ty:?}"),
                 vec![ValType::I32; 2],
@@ -313,7 +317,7 @@ impl ModuleBuilder {
         while let Some((helper, index)) = self.pending.pop() {
             let body = match &helper {
                 Helper::Decode(ty, mode) => super::candid_decode::decode_helper(self, ty, *mode),
-                Helper::Encode(ty) => super::candid_encode::encode_helper(self, ty),
+                Helper::Encode(ty, mode) => super::candid_encode::encode_helper(self, ty, *mode),
                 Helper::Eq(ty) => super::compare::eq_helper(self, ty),
                 Helper::TupleCmp(ty) => super::compare::tuple_cmp_helper(self, ty),
                 Helper::Show(ty) => super::show::show_helper(self, ty),

@@ -176,6 +176,12 @@ pub const RUNTIME_FUNCTIONS: &[RtFunction] = &[
     rt("work_push", &[I32, I32, I32, I32], &[], "push an item of four words"),
     rt("work_next", &[I32], &[I32], "0 when the stack is at the mark, else pop the top item: its address, valid until the next push"),
     rt("work_reverse", &[I32], &[], "reverse the items pushed since the mark"),
+    // Identity of mutable objects in the stable format (43_alias.wat).
+    rt("candid_allow_var", &[I32], &[], "1: candid_begin accepts the stable format's var type opcode; 0: plain Candid only"),
+    rt("alias_reset", &[], &[], "forget the objects numbered by write_alias and registered by alias_add"),
+    rt("write_alias", &[I32], &[I32], "write the marker of a mutable object: 1 when its contents must follow (first occurrence), 0 when it referred back"),
+    rt("alias_add", &[I32], &[], "register the next object read (0 for one skipped)"),
+    rt("alias_get", &[I32, I32, I32, I32], &[I32], "the object that marker m (>= 1) refers to, checked against (tag, record table, table length)"),
     // Compound values (50_objects.wat).
     rt("set_trap_context", &[I32], &[], "text prefixed to every trap_in_context message (0: none)"),
     rt("trap_in_context", &[I32, I32], &[], "trap with the message at (ptr, len) after the trap context"),

@@ -1,14 +1,14 @@
 //! Stable variables across upgrades: the stable-memory format, written by
 //! `canister_pre_upgrade` and read back by `canister_post_upgrade`.
 //!
-//! # Format (version 1)
+//! # Format (version 2; version 1 is still read)
 //!
 //! Stable memory starts with a 16-byte header followed by the payload:
 //!
 //! | bytes    | content                                                   |
 //! |----------|-----------------------------------------------------------|
 //! | 0..4     | magic `MNMO` (`4D 4E 4D 4F`)                              |
-//! | 4..8     | format version, u32 little-endian: `1`                    |
+//! | 4..8     | format version, u32 little-endian: `2`                    |
 //! | 8..16    | payload length in bytes, u64 little-endian                |
 //! | 16..16+n | payload: one Candid message                               |
 //!
@@ -20,11 +20,23 @@
 //! as `nat32`, `Float` as `float64`, `Blob` as `vec nat8`, `Principal` as `principal`,
 //! `Null` as `null`, `Any` as `reserved`, options as `opt`, tuples as records with fields
 //! `0..n`, records and variants by field hash, a recursive type as a table entry that refers
-//! to itself. `[T]` and `[var T]` are both `vec T`: mutability is not stored (the stable
-//! signature in the module's custom section records it, and the compatibility check reads
-//! that). The format is therefore self-describing, and version 1 is unchanged by these types.
+//! to itself.
 //!
-//! Decoding follows Motoko's stable subtyping, not Candid's (`candid_decode::DecodeMode`):
+//! Version 2 keeps the identity of mutable objects. Mutability is marked in the type table
+//! by an opcode outside Candid's range, `var` (-64, `candid::OP_VAR`), whose entry wraps the
+//! `vec` of a `[var T]` or the `record` of a record with `var` fields (the compatibility
+//! check guarantees that old and new programs agree on mutability). A value of a `var` type
+//! starts with a LEB128 marker: 0 for the object's first occurrence (its contents follow, and
+//! it takes the next index, counting from 0 in the order the markers are written), or
+//! 1 + index for the same object as an earlier one. Two variables that alias one array come
+//! back aliased, and a cycle (which always passes through a mutable object) is written
+//! finitely. Immutable values are still written as trees (copying them is unobservable).
+//! The writer numbers an object by overwriting its tag word with `0x80000000 | index` (the
+//! heap is discarded after `canister_pre_upgrade`, or rolled back if it traps); the reader
+//! registers each object as soon as it is allocated, before its contents (rt/43_alias.wat).
+//! Version 1 is version 2 without `var` entries and markers: every value a tree.
+//!
+//! Decoding follows Motoko's stable subtyping, not Candid's (`candid_decode::WireMode`):
 //! `nat` into `Int` at any depth, extra stored record fields skipped, `null` into `?T`, a
 //! variant read at a type with more tags. A value is never lifted into an option, a missing
 //! record field is never defaulted, and fixed-width types convert to nothing else. Every
@@ -39,9 +51,12 @@
 //! read or skipped (`candid_work`), so a list of 100,000 elements upgrades like an array of
 //! 100,000 elements; only the heap bounds it, and running out of heap traps cleanly.
 //!
-//! Sharing is not preserved: every value is written as a tree, so two stable variables that
-//! alias one mutable array (or record with `var` fields) come back as two independent copies,
-//! and a value reachable twice is stored twice.
+//! Limits of sharing: a skipped value (a variable the new program no longer declares, an
+//! extra record field) numbers the mutable objects in it, and a later reference to one of
+//! them traps, since its contents were not read (an alias between a removed and a kept
+//! variable therefore rolls the upgrade back). A shared record referred to at a record type
+//! with fields the object read at its first occurrence lacks traps rather than reading
+//! missing fields.
 //!
 //! `canister_post_upgrade` treats stable memory that is empty or whose first four bytes are
 //! zero as "nothing stored"; it traps on any other magic and on a version it does not know.
@@ -58,15 +73,17 @@
 use wasm_encoder::{BlockType, ValType};
 
 use super::candid::{idl_hash, TypeTable};
-use super::candid_decode::DecodeMode;
+use super::candid::WireMode;
 use super::lifecycle::expect_record;
 use super::module::{mem, Body, Helper, ModuleBuilder};
 use crate::ir::{self, Stability};
 
 /// The first four bytes of stable memory that holds stable variables.
 pub const STABLE_MAGIC: [u8; 4] = *b"MNMO";
-/// The version this code generator writes and the only one it reads.
-pub const STABLE_FORMAT_VERSION: u32 = 1;
+/// The version this code generator writes; it also reads version 1.
+pub const STABLE_FORMAT_VERSION: u32 = 2;
+/// The oldest version this code generator reads.
+pub const STABLE_FORMAT_OLDEST: u32 = 1;
 /// Magic, version and payload length.
 pub const STABLE_HEADER_LEN: u64 = 16;
 
@@ -121,7 +138,7 @@ pub(crate) fn pre_upgrade(module: &mut ModuleBuilder, program: &ir::Program) -> 
         body.ins().call(module.func(preupgrade)).drop();
     }
 
-    let mut table = TypeTable::new(module.ir_types());
+    let mut table = TypeTable::new(module.ir_types(), WireMode::Stable);
     let record: Vec<(u32, i32)> = fields
         .iter()
         .map(|field| (field.hash, table.reference(&field.ty)))
@@ -131,11 +148,12 @@ pub(crate) fn pre_upgrade(module: &mut ModuleBuilder, program: &ir::Program) -> 
     let address = module.statics.bytes(&prefix);
     body.ins()
         .call(module.rt("writer_reset"))
+        .call(module.rt("alias_reset"))
         .i32_const(address as i32)
         .i32_const(prefix.len() as i32)
         .call(module.rt("write_bytes"));
     for field in &fields {
-        let encode = module.helper(Helper::Encode(field.ty.clone()));
+        let encode = module.helper(Helper::Encode(field.ty.clone(), WireMode::Stable));
         body.ins().global_get(module.field(field.id)).call(encode);
     }
 
@@ -243,12 +261,14 @@ pub(crate) fn post_upgrade(
         .end()
         .local_get(header)
         .i32_load(mem(4, 2))
-        .i32_const(STABLE_FORMAT_VERSION as i32)
-        .i32_ne()
+        .i32_const(STABLE_FORMAT_OLDEST as i32)
+        .i32_sub()
+        .i32_const((STABLE_FORMAT_VERSION - STABLE_FORMAT_OLDEST) as i32)
+        .i32_gt_u()
         .if_(BlockType::Empty);
     module.trap(
         &mut body,
-        "post_upgrade: stable memory was written in an unsupported format version (this program reads version 1)",
+        "post_upgrade: stable memory was written in an unsupported format version (this program reads versions 1 and 2)",
     );
     body.ins()
         .end()
@@ -324,6 +344,9 @@ fn restore_fields(
         .local_get(len)
         .i32_wrap_i64()
         .call(module.rt("reader_init"))
+        .call(module.rt("alias_reset"))
+        .i32_const(1)
+        .call(module.rt("candid_allow_var"))
         .call(module.rt("candid_begin"))
         .i32_eqz()
         .if_(BlockType::Empty);
@@ -362,7 +385,7 @@ fn restore_fields(
         .local_set(field_type);
     // One arm per stable field of the new program; a stored field it lacks is skipped.
     for field in fields {
-        let decode = module.helper(Helper::Decode(field.ty.clone(), DecodeMode::Stable));
+        let decode = module.helper(Helper::Decode(field.ty.clone(), WireMode::Stable));
         let global = module.field(field.id);
         // Every conversion failure inside names the variable.
         let context = module.statics.text(&format!(
@@ -400,5 +423,7 @@ fn restore_fields(
         .local_set(index)
         .br(0)
         .end()
-        .end();
+        .end()
+        .i32_const(0)
+        .call(module.rt("candid_allow_var"));
 }

@@ -369,7 +369,6 @@ impl Checker {
                 }
                 ty.clone()
             }
-            Binding::Other { ty, .. } => ty.clone(),
             Binding::Prim(ty) => {
                 self.out.prim_uses.insert(e.id);
                 ty.clone()
@@ -401,7 +400,7 @@ impl Checker {
                     Some(FieldKind::Value { mutable: true, .. })
                 )
             }
-            Binding::Local { mutable, .. } | Binding::Other { mutable, .. } => *mutable,
+            Binding::Local { mutable, .. } => *mutable,
             Binding::Prim(_) => false,
         };
         if mutable {

@@ -110,12 +110,6 @@ enum Binding {
         mutable: bool,
         ty: Type,
     },
-    /// A local function, a class constructor or an object field seen from inside: typed, but
-    /// not something lowering can name.
-    Other {
-        mutable: bool,
-        ty: Type,
-    },
     /// The primitive module (`import Prim "mo:⛔"`), with its type.
     Prim(Type),
 }
@@ -247,12 +241,6 @@ impl Checker {
         self.bind_depth.insert(bind, self.depth);
         if let Some(scope) = self.scopes.last_mut() {
             scope.insert(name.to_string(), Binding::Local { bind, mutable, ty });
-        }
-    }
-
-    fn bind_other(&mut self, name: &str, mutable: bool, ty: Type) {
-        if let Some(scope) = self.scopes.last_mut() {
-            scope.insert(name.to_string(), Binding::Other { mutable, ty });
         }
     }
 

@@ -9,6 +9,12 @@
 ;;
 ;; The record accessors also serve variants (same layout), and for opt and vec entries they
 ;; present one field, number 0, whose type is the element type.
+;;
+;; The stable format (version 2) adds one opcode outside Candid's range, `var` (-64), whose
+;; entry names one vec or record entry: a value of that type is a marker of identity
+;; (43_alias.wat) before the contents. It is accepted only while `candid_allow_var` is set,
+;; so a Candid message from outside never carries it; like opt and vec it presents one
+;; field, number 0, the type it wraps.
 
 ;; The unpacked form of each type table entry (an array of addresses in the heap) and how many
 ;; there are.
@@ -19,6 +25,11 @@
 (global $cd_nargs (export "rt_candid_nargs") (mut i32) (i32.const 0))
 ;; The cursor over an already validated type table entry, while it is unpacked.
 (global $cur (export "rt_candid_cursor") (mut i32) (i32.const 0))
+;; 1 while the stable format is read: the `var` opcode is accepted.
+(global $cd_allow_var (export "rt_candid_allow_var") (mut i32) (i32.const 0))
+
+(func $candid_allow_var (export "candid_allow_var") (param $on i32)
+  (global.set $cd_allow_var (local.get $on)))
 
 ;; Unsigned and signed LEB128 at the cursor, without bounds checks (validated data only).
 (func $cur_leb (result i32)
@@ -81,6 +92,11 @@
   ;; opt and vec: one element type.
   (if (i32.or (i32.eq (local.get $op) (i32.const -18)) (i32.eq (local.get $op) (i32.const -19)))
     (then (drop (call $read_type_ref)) (return)))
+  ;; var (stable format only): a table entry, checked to be a vec or record once all are read.
+  (if (i32.and (i32.eq (local.get $op) (i32.const -64)) (global.get $cd_allow_var))
+    (then
+      (if (i32.lt_s (call $read_type_ref) (i32.const 0)) (then (call $trap_msg (i32.const 0x0880))))
+      (return)))
   ;; record and variant: fields with strictly ascending ids.
   (if (i32.or (i32.eq (local.get $op) (i32.const -20)) (i32.eq (local.get $op) (i32.const -21)))
     (then
@@ -153,6 +169,21 @@
       (i32.store (local.get $slot) (call $unpack_entry (i32.load (local.get $slot))))
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
       (br $unpack)))
+  ;; A var entry wraps a vec or a record, never another var or a primitive.
+  (local.set $i (i32.const 0))
+  (block $checked
+    (loop $check
+      (br_if $checked (i32.ge_u (local.get $i) (local.get $n)))
+      (local.set $slot (i32.load (i32.add (global.get $cd_types) (i32.shl (local.get $i) (i32.const 2)))))
+      (if (i32.eq (i32.load (local.get $slot)) (i32.const -64))
+        (then
+          (local.set $slot (i32.load (i32.add (global.get $cd_types)
+                                              (i32.shl (i32.load offset=12 (local.get $slot)) (i32.const 2)))))
+          (if (i32.eqz (i32.or (i32.eq (i32.load (local.get $slot)) (i32.const -19))
+                               (i32.eq (i32.load (local.get $slot)) (i32.const -20))))
+            (then (call $trap_msg (i32.const 0x0880))))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $check)))
   (local.set $n (call $read_count))
   (global.set $cd_nargs (local.get $n))
   (global.set $cd_args (call $alloc (i32.shl (local.get $n) (i32.const 2))))
@@ -213,7 +244,8 @@
   (i32.or (i32.eq (local.get $op) (i32.const -20)) (i32.eq (local.get $op) (i32.const -21))))
 
 (func $is_container (param $op i32) (result i32)
-  (i32.or (i32.eq (local.get $op) (i32.const -18)) (i32.eq (local.get $op) (i32.const -19))))
+  (i32.or (i32.or (i32.eq (local.get $op) (i32.const -18)) (i32.eq (local.get $op) (i32.const -19)))
+          (i32.eq (local.get $op) (i32.const -64))))
 
 ;; The unpacked form of entry t, trapping unless it is a record, variant, opt or vec.
 (func $fields_info (export "candid_fields") (param $t i32) (result i32)

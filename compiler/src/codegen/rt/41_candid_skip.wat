@@ -1,6 +1,7 @@
 ;; Skipping one Candid value of any wire type at the reader: primitives, records, variants,
 ;; opt, vec, and principal, func and service references. Skipping validates what it passes
-;; over (tags, indices, UTF-8) but builds nothing, and it never recurses on the Wasm stack:
+;; over (tags, indices, UTF-8) but builds nothing (a mutable object of the stable format is
+;; still numbered, 43_alias.wat), and it never recurses on the Wasm stack:
 ;; what a value contains waits on the work stack (42_work.wat).
 
 ;; Size in bytes of a fixed-size primitive type, or -1 when the size depends on the value.
@@ -106,6 +107,15 @@
           (call $work_push (local.get $elem) (local.get $stall_ptr) (local.get $stall) (i32.const 1))
           (return)))
       (if (local.get $tag) (then (call $trap_msg (i32.const 0x0b00))))
+      (return)))
+  ;; var (stable format): the marker; a first occurrence is registered as skipped and its
+  ;; contents follow, a reference back only has to be in range.
+  (if (i32.eq (local.get $op) (i32.const -64))
+    (then
+      (local.set $n (call $read_leb_u32))
+      (if (local.get $n) (then (call $alias_check (local.get $n)) (return)))
+      (call $alias_add (i32.const 0))
+      (call $work_push (i32.load offset=12 (local.get $info)) (local.get $stall_ptr) (local.get $stall) (i32.const 1))
       (return)))
   ;; vec: fixed-size elements are skipped in one step (blobs, vectors of null), others wait
   ;; as one item with a count.

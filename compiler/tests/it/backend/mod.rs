@@ -9,6 +9,7 @@ mod codegen_show;
 mod codegen_source;
 mod codegen_stable_deep;
 mod codegen_stable_format;
+mod codegen_stable_identity;
 mod codegen_stable_types;
 mod codegen_support;
 mod codegen_upgrade;
