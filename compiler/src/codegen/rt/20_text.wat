@@ -84,6 +84,13 @@
   (local $hi i32)
   (local $c i32)
   (local.set $end (i32.add (local.get $p) (local.get $n)))
+  ;; ASCII, eight bytes at a time, until the first byte with its top bit set.
+  (block $ascii_done
+    (loop $ascii
+      (br_if $ascii_done (i32.lt_u (i32.sub (local.get $end) (local.get $p)) (i32.const 8)))
+      (br_if $ascii_done (i64.ne (i64.and (i64.load (local.get $p)) (i64.const 0x8080808080808080)) (i64.const 0)))
+      (local.set $p (i32.add (local.get $p) (i32.const 8)))
+      (br $ascii)))
   (block $ok
     (loop $next
       (br_if $ok (i32.ge_u (local.get $p) (local.get $end)))

@@ -31,9 +31,19 @@
   (i32.load (call $read_bytes (i32.const 4))))
 
 (func $read_leb_u32 (export "read_leb_u32") (result i32)
+  (local $p i32)
   (local $b i32)
   (local $shift i32)
   (local $v i32)
+  (local.set $p (global.get $rd_ptr))
+  ;; One byte, the common case of lengths and counts.
+  (if (i32.lt_u (local.get $p) (global.get $rd_end))
+    (then
+      (local.set $b (i32.load8_u (local.get $p)))
+      (if (i32.lt_u (local.get $b) (i32.const 0x80))
+        (then
+          (global.set $rd_ptr (i32.add (local.get $p) (i32.const 1)))
+          (return (local.get $b))))))
   (loop $next
     (local.set $b (call $read_byte))
     ;; The fifth byte holds bits 28..31 only; anything more does not fit 32 bits.
@@ -133,13 +143,53 @@
       (call $big_set_sign (local.get $r) (i32.const 1))))
   (call $normalize (local.get $r)))
 
+;; A number of at most four LEB128 bytes (below 2^28) is a small integer and needs no
+;; bignum; longer ones go through `leb_to_int`.
 (func $read_nat (export "read_nat") (result i32)
   (local $p i32)
+  (local $b i32)
+  (local $v i32)
+  (local $shift i32)
+  (local.set $p (global.get $rd_ptr))
+  (block $long
+    (loop $next
+      (br_if $long (i32.ge_u (local.get $p) (global.get $rd_end)))
+      (local.set $b (i32.load8_u (local.get $p)))
+      (local.set $p (i32.add (local.get $p) (i32.const 1)))
+      (local.set $v (i32.or (local.get $v)
+        (i32.shl (i32.and (local.get $b) (i32.const 0x7f)) (local.get $shift))))
+      (if (i32.lt_u (local.get $b) (i32.const 0x80))
+        (then
+          (global.set $rd_ptr (local.get $p))
+          (return (i32.or (i32.shl (local.get $v) (i32.const 1)) (i32.const 1)))))
+      (local.set $shift (i32.add (local.get $shift) (i32.const 7)))
+      (br_if $next (i32.lt_u (local.get $shift) (i32.const 28)))))
   (local.set $p (call $skip_leb))
   (call $leb_to_int (local.get $p) (global.get $leb_bytes) (i32.const 0)))
 
+;; Like `read_nat`: at most four SLEB128 bytes (in [-2^27, 2^27)) make a small integer.
 (func $read_int (export "read_int") (result i32)
   (local $p i32)
+  (local $b i32)
+  (local $v i32)
+  (local $shift i32)
+  (local.set $p (global.get $rd_ptr))
+  (block $long
+    (loop $next
+      (br_if $long (i32.ge_u (local.get $p) (global.get $rd_end)))
+      (local.set $b (i32.load8_u (local.get $p)))
+      (local.set $p (i32.add (local.get $p) (i32.const 1)))
+      (local.set $v (i32.or (local.get $v)
+        (i32.shl (i32.and (local.get $b) (i32.const 0x7f)) (local.get $shift))))
+      (local.set $shift (i32.add (local.get $shift) (i32.const 7)))
+      (if (i32.lt_u (local.get $b) (i32.const 0x80))
+        (then
+          (global.set $rd_ptr (local.get $p))
+          ;; Sign-extend from bit shift-1, then tag.
+          (local.set $shift (i32.sub (i32.const 32) (local.get $shift)))
+          (local.set $v (i32.shr_s (i32.shl (local.get $v) (local.get $shift)) (local.get $shift)))
+          (return (i32.or (i32.shl (local.get $v) (i32.const 1)) (i32.const 1)))))
+      (br_if $next (i32.lt_u (local.get $shift) (i32.const 28)))))
   (local.set $p (call $skip_leb))
   (call $leb_to_int (local.get $p) (global.get $leb_bytes) (i32.const 1)))
 

@@ -54,16 +54,20 @@
 (func $write_u32_le (export "write_u32_le") (param $v i32)
   (i32.store (call $writer_reserve (i32.const 4)) (local.get $v)))
 
+;; Reserves the five bytes the longest encoding needs, writes in place, then gives back the
+;; bytes it did not use: one bounds check per number instead of one per byte.
 (func $write_leb_u32 (export "write_leb_u32") (param $v i32)
-  (local $b i32)
+  (local $p i32)
+  (local.set $p (call $writer_reserve (i32.const 5)))
   (loop $next
-    (local.set $b (i32.and (local.get $v) (i32.const 0x7f)))
-    (local.set $v (i32.shr_u (local.get $v) (i32.const 7)))
-    (if (local.get $v)
+    (if (i32.ge_u (local.get $v) (i32.const 0x80))
       (then
-        (call $write_byte (i32.or (local.get $b) (i32.const 0x80)))
-        (br $next)))
-    (call $write_byte (local.get $b))))
+        (i32.store8 (local.get $p) (i32.or (local.get $v) (i32.const 0x80)))
+        (local.set $p (i32.add (local.get $p) (i32.const 1)))
+        (local.set $v (i32.shr_u (local.get $v) (i32.const 7)))
+        (br $next))))
+  (i32.store8 (local.get $p) (local.get $v))
+  (global.set $wr_len (i32.sub (i32.add (local.get $p) (i32.const 1)) (global.get $wr_buf))))
 
 (func $write_sleb_i32 (export "write_sleb_i32") (param $v i32)
   (local $b i32)

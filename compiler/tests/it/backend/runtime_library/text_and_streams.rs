@@ -35,6 +35,9 @@ fn text_from_bytes_rejects_invalid_utf8() {
         b"\xf4\x90\x80\x80",
         b"\xf0\x8f\xbf\xbf",
         b"ok\x80",
+        b"eight ok\xff",
+        b"sixteen bytes ok\xc3",
+        b"ascii-ascii-\xe2\x82ascii-ascii",
     ];
     for bytes in invalid {
         let ptr = rt.bytes_in(bytes);
@@ -44,7 +47,16 @@ fn text_from_bytes_rejects_invalid_utf8() {
             "{bytes:?}"
         );
     }
-    for text in ["\u{7ff}", "\u{800}", "\u{d7ff}", "\u{e000}", "\u{10ffff}"] {
+    for text in [
+        "\u{7ff}",
+        "\u{800}",
+        "\u{d7ff}",
+        "\u{e000}",
+        "\u{10ffff}",
+        "registered-name",
+        "sixteen ascii ok",
+        "eight ok héllo and more ascii after it",
+    ] {
         let t = rt.text(text);
         assert_eq!(rt.text_out(t), text);
     }
