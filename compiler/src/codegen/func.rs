@@ -9,7 +9,8 @@
 use num_bigint::BigInt;
 use wasm_encoder::{BlockType, ValType};
 
-use super::compare::{self, both_small};
+use super::compare;
+use super::small_int::{self, Operand};
 use super::layout::small_int;
 use super::module::{mem, Body, ModuleBuilder};
 use super::rt_abi;
@@ -137,21 +138,29 @@ impl FuncCompiler<'_> {
                     }
                 }
             }
-            ExprKind::Binary(op, left, right) => {
-                self.expr(left);
-                self.expr(right);
-                if !matches!(op, BinOp::NatAdd | BinOp::IntAdd | BinOp::IntSub) {
+            ExprKind::Binary(op, left, right) => match op {
+                BinOp::NatAdd | BinOp::IntAdd | BinOp::NatSub | BinOp::IntSub => {
+                    let operands = self.int_operands(left, right);
+                    let at = if *op == BinOp::NatSub {
+                        self.trap_mark()
+                    } else {
+                        None
+                    };
+                    small_int::add_or_sub(self.module, &mut self.body, *op, operands, at);
+                }
+                _ => {
+                    self.expr(left);
+                    self.expr(right);
                     self.mark();
+                    let function = self.module.rt(binary_function(*op));
+                    self.body.ins().call(function);
                 }
-                match op {
-                    BinOp::NatAdd | BinOp::IntAdd | BinOp::NatSub | BinOp::IntSub => {
-                        add_or_sub(self.module, &mut self.body, *op);
-                    }
-                    _ => {
-                        let function = self.module.rt(binary_function(*op));
-                        self.body.ins().call(function);
-                    }
-                }
+            },
+            ExprKind::Compare(op, left, right)
+                if matches!(self.module.resolve(&left.ty), Ty::Nat | Ty::Int) =>
+            {
+                let operands = self.int_operands(left, right);
+                small_int::compare(self.module, &mut self.body, *op, operands);
             }
             ExprKind::Compare(op, left, right) => {
                 self.expr(left);
@@ -301,6 +310,36 @@ impl FuncCompiler<'_> {
         self.body.ins().local_get(tuple);
     }
 
+    /// The operands of a `Nat`/`Int` operation: where they already are when both are simple
+    /// (`small_int::Operand::simple`), else evaluated in order into fresh locals.
+    fn int_operands(&mut self, left: &Expr, right: &Expr) -> (Operand, Operand) {
+        match (Operand::simple(left), Operand::simple(right)) {
+            (Some(a), Some(b)) => return (a, b),
+            // Evaluating `left` cannot change a simple `right`; the reverse does not hold
+            // (`i + { i := 2; 1 }`), so a simple `left` alone is still copied.
+            (_, Some(b)) => {
+                self.expr(left);
+                let a = self.body.local(ValType::I32);
+                self.body.ins().local_set(a);
+                return (Operand::Local(a), b);
+            }
+            _ => {}
+        }
+        self.expr(left);
+        self.expr(right);
+        small_int::from_stack(&mut self.body)
+    }
+
+    /// The mark that records the current node's location before a trap, if it has one.
+    fn trap_mark(&mut self) -> Option<small_int::Mark> {
+        let loc = self.here?;
+        let address = self.module.location(loc)?;
+        Some(small_int::Mark {
+            address,
+            global: self.module.trap_loc,
+        })
+    }
+
     fn compare(&mut self, op: CmpOp, ty: &Ty) {
         compare::compare(self.module, &mut self.body, op, ty);
     }
@@ -317,47 +356,4 @@ fn binary_function(op: BinOp) -> &'static str {
         BinOp::NatPow | BinOp::IntPow => "int_pow",
         BinOp::TextConcat => "text_concat",
     }
-}
-
-/// Adds or subtracts the two numbers on the stack, inline when both are small and the result
-/// is small (and, for `Nat`, not negative); otherwise through the runtime library.
-fn add_or_sub(module: &mut ModuleBuilder, body: &mut Body, op: BinOp) {
-    let (a, b) = both_small(body);
-    let wide = body.local(ValType::I64);
-    let slow = module.rt(binary_function(op));
-    let subtract = matches!(op, BinOp::NatSub | BinOp::IntSub);
-    // With a = 2x+1 and b = 2y+1: a + b - 1 = 2(x+y)+1 and a - b + 1 = 2(x-y)+1, which is
-    // the tagged result when it fits an i32.
-    let mut ins = body.ins();
-    ins.if_(I32)
-        .local_get(a)
-        .i64_extend_i32_s()
-        .local_get(b)
-        .i64_extend_i32_s();
-    if subtract {
-        ins.i64_sub().i64_const(1).i64_add();
-    } else {
-        ins.i64_add().i64_const(1).i64_sub();
-    }
-    ins.local_tee(wide)
-        .local_get(wide)
-        .i32_wrap_i64()
-        .i64_extend_i32_s()
-        .i64_ne();
-    if op == BinOp::NatSub {
-        ins.local_get(wide).i64_const(0).i64_lt_s().i32_or();
-    }
-    ins.if_(I32)
-        .local_get(a)
-        .local_get(b)
-        .call(slow)
-        .else_()
-        .local_get(wide)
-        .i32_wrap_i64()
-        .end()
-        .else_()
-        .local_get(a)
-        .local_get(b)
-        .call(slow)
-        .end();
 }

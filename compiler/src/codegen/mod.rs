@@ -28,9 +28,11 @@ mod link;
 mod module;
 mod object;
 mod pattern;
+mod peephole;
 mod prim;
 pub mod rt_abi;
 mod show;
+mod small_int;
 mod stable;
 mod types;
 

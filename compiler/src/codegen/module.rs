@@ -385,9 +385,7 @@ impl Body {
 
     fn finish(mut self) -> Function {
         self.ins().end();
-        let mut function = Function::new_with_locals_types(self.locals);
-        function.raw(self.code);
-        function
+        super::peephole::function(self.locals, &self.code)
     }
 }
 
