@@ -49,18 +49,23 @@ impl Checker {
 
     fn fields(&mut self, fields: &[Field], in_actor: bool) {
         self.used = vec![false; fields.len()];
-        self.type_decs(fields.iter().map(|f| &f.dec));
-        for field in fields {
-            if let Dec::Class(c) = &field.dec {
-                self.declare_class(c);
+        // The leading modules (the imports) are declared and typed first, so that the type
+        // definitions and signatures of the other fields may name their types (`M.T`).
+        let modules = super::obj::leading_modules(fields.iter().map(|f| &f.dec));
+        for (start, part) in [(0, &fields[..modules]), (modules, &fields[modules..])] {
+            self.type_decs(part.iter().map(|f| &f.dec));
+            for field in part {
+                if let Dec::Class(c) = &field.dec {
+                    self.declare_class(c);
+                }
             }
-        }
-        for (index, field) in fields.iter().enumerate() {
-            let info = self.declare(index, field, in_actor);
-            self.out.fields.push(info);
-        }
-        for (index, field) in fields.iter().enumerate() {
-            self.field_value(index, field, in_actor);
+            for (offset, field) in part.iter().enumerate() {
+                let info = self.declare(start + offset, field, in_actor);
+                self.out.fields.push(info);
+            }
+            for (offset, field) in part.iter().enumerate() {
+                self.field_value(start + offset, field, in_actor);
+            }
         }
         for (index, field) in fields.iter().enumerate() {
             if let (

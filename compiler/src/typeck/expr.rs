@@ -603,11 +603,21 @@ impl Checker {
         expected: Option<&Type>,
     ) -> Type {
         self.push_scope();
-        self.type_decs(decs.iter());
-        self.declare_local_funcs(decs);
+        // Leading module declarations (the imports) are checked first, so that the type
+        // definitions and function signatures of the rest may name their types (`M.T`).
+        let modules = super::obj::leading_modules(decs.iter());
         let mut result = Type::unit();
         let last_expr = decs.iter().rposition(|d| !matches!(d, Dec::Error(_)));
         for (i, dec) in decs.iter().enumerate() {
+            if i == 0 || i == modules {
+                let part = if i == modules {
+                    &decs[modules..]
+                } else {
+                    &decs[..modules]
+                };
+                self.type_decs(part.iter());
+                self.declare_local_funcs(part);
+            }
             match dec {
                 Dec::Expr(e) if Some(i) == last_expr => match expected {
                     Some(t) => {

@@ -10,7 +10,7 @@ use super::types::{self, Field, FuncType, Type};
 use super::Checker;
 use crate::diag;
 use crate::syntax::ast::{
-    ClassDec, Dec, Field as AstField, FuncDec, FuncSort, ObjSort, Visibility,
+    self, ClassDec, Dec, Field as AstField, FuncDec, FuncSort, ObjSort, Visibility,
 };
 use std::rc::Rc;
 
@@ -237,4 +237,24 @@ impl Checker {
         public.sort_by(|a, b| a.name.cmp(&b.name));
         Type::Obj(sort, public)
     }
+}
+
+/// How many declarations at the start are modules (a module declaration, a field whose value
+/// is a module expression, or an alias of one of these): the imports, which depend on nothing
+/// after them.
+pub(super) fn leading_modules<'a>(decs: impl Iterator<Item = &'a Dec>) -> usize {
+    let mut names: Vec<&str> = Vec::new();
+    for dec in decs {
+        let name = match dec {
+            Dec::Object(o) if o.sort == ObjSort::Module => &o.name.name,
+            Dec::Value(v) => match &v.init.kind {
+                ast::ExprKind::Object(ObjSort::Module, _) => &v.name.name,
+                ast::ExprKind::Var(x) if names.contains(&x.name.as_str()) => &v.name.name,
+                _ => break,
+            },
+            _ => break,
+        };
+        names.push(name);
+    }
+    names.len()
 }
