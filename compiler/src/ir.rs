@@ -405,6 +405,9 @@ pub enum ExprKind {
     Trap(Box<Expr>),
     /// The value's text as moc's `debug_show` gives it, at the value's type.
     DebugShow(Box<Expr>),
+    /// A script's final value as moc's interpreter prints it, with the layout marks of
+    /// `format::marks` (the host lays it out).
+    PrettyShow(Box<Expr>),
     /// A primitive of the runtime (`Prim.x` in `mo:⛔`, and built-in methods such as
     /// `t.size()`), by name; `codegen::primitive_supported(name)` says which exist.
     Prim(String, Vec<Expr>),

@@ -7,13 +7,16 @@
 
 pub mod codegen;
 pub mod diag;
+pub(crate) mod format;
 pub mod ir;
 pub(crate) mod lower;
+mod script_value;
 pub(crate) mod signature;
 pub(crate) mod syntax;
 pub(crate) mod typeck;
 
 pub use diag::{Diagnostic, Severity};
+pub use script_value::ScriptResult;
 
 /// The results of a successful compilation.
 #[derive(Clone, Debug)]
@@ -28,6 +31,9 @@ pub struct Compiled {
     /// Whether the program is a script (`minimo run`): its `canister_init` runs the whole
     /// program, printing the final value, and the module exports no methods.
     pub script: bool,
+    /// For a script: how to print the value of its last declaration, which
+    /// the script's last debug message carries when it runs to the end.
+    pub result: Option<ScriptResult>,
 }
 
 /// Supplies the text of the files a program imports by relative path (`import M "lib.mo"`).
@@ -102,6 +108,11 @@ fn compile_front(
 ) -> Result<Compiled, Vec<Diagnostic>> {
     let (program, checked, mut warnings) = front(source, loader)?;
     let script = matches!(program.body, syntax::ast::ProgBody::Script(_));
+    let result = checked
+        .script_result
+        .as_ref()
+        .filter(|_| script)
+        .map(ScriptResult::of);
     let ir = match lower::lower(&program, &checked, path, source) {
         Ok(ir) => ir,
         Err(errors) => {
@@ -124,6 +135,7 @@ fn compile_front(
         stable_types,
         warnings,
         script,
+        result,
     })
 }
 

@@ -133,7 +133,10 @@ fn stable_registry_numbers_names_in_registration_order() {
 
 #[test]
 fn stable_registry_answers_the_same_with_an_upgrade_between_every_two_calls() {
-    assert_eq!(stable_registry_session(true), stable_registry_session(false));
+    assert_eq!(
+        stable_registry_session(true),
+        stable_registry_session(false)
+    );
 }
 
 #[test]

@@ -21,8 +21,9 @@
 use wasm_encoder::{BlockType, ValType};
 
 use super::candid::{
-    candid_name, fixed_opcode, mutable_record, OP_BOOL, OP_FLOAT64, OP_INT, OP_NAT, OP_NAT8, OP_NULL, OP_OPT,
-    OP_PRINCIPAL, OP_RECORD, OP_RESERVED, OP_TEXT, OP_VAR, OP_VARIANT, OP_VEC, WireMode,
+    candid_name, fixed_opcode, mutable_record, WireMode, OP_BOOL, OP_FLOAT64, OP_INT, OP_NAT,
+    OP_NAT8, OP_NULL, OP_OPT, OP_PRINCIPAL, OP_RECORD, OP_RESERVED, OP_TEXT, OP_VAR, OP_VARIANT,
+    OP_VEC,
 };
 use super::candid_work::{self, Plan};
 use super::module::{mem, Body, Helper, ModuleBuilder};
@@ -31,7 +32,6 @@ use super::types::{self, motoko_name};
 use crate::ir::{self, FixedTy, Ty};
 
 const I32: BlockType = BlockType::Result(ValType::I32);
-
 
 /// Emits a trap with a message in the mode's words; the stack is polymorphic afterwards.
 fn fail(module: &mut ModuleBuilder, body: &mut Body, mode: WireMode, message: &str) {

@@ -19,7 +19,13 @@ use crate::ir::{self, FixedTy, Ty};
 
 /// Writes the value of type `ty` on the stack by calling its helper, or pushes that call on
 /// the work stack (`candid_work`).
-fn encode_value(module: &mut ModuleBuilder, body: &mut Body, ty: &Ty, mode: WireMode, pushed: bool) {
+fn encode_value(
+    module: &mut ModuleBuilder,
+    body: &mut Body,
+    ty: &Ty,
+    mode: WireMode,
+    pushed: bool,
+) {
     let encode = module.helper(Helper::Encode(ty.clone(), mode));
     if pushed {
         body.ins().i32_const(0);

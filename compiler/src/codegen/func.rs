@@ -10,10 +10,10 @@ use num_bigint::BigInt;
 use wasm_encoder::{BlockType, ValType};
 
 use super::compare;
-use super::small_int::{self, Operand};
 use super::layout::small_int;
 use super::module::{mem, Body, ModuleBuilder};
 use super::rt_abi;
+use super::small_int::{self, Operand};
 use crate::ir::{self, BinOp, CmpOp, Expr, ExprKind, Stmt, Ty, UnOp};
 
 const I32: BlockType = BlockType::Result(ValType::I32);
@@ -263,6 +263,10 @@ impl FuncCompiler<'_> {
             ExprKind::DebugShow(value) => {
                 self.expr(value);
                 super::show::show(self.module, &mut self.body, &value.ty);
+            }
+            ExprKind::PrettyShow(value) => {
+                self.expr(value);
+                super::pretty::pretty(self.module, &mut self.body, &value.ty, false);
             }
             ExprKind::Located(loc, inner) => {
                 self.pending = Some(*loc);

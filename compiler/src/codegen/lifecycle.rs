@@ -7,8 +7,8 @@
 
 use wasm_encoder::{BlockType, ValType};
 
-use super::candid::{reply_prefix, OP_RECORD};
 use super::candid::WireMode;
+use super::candid::{reply_prefix, OP_RECORD};
 use super::func::{compile_actor_body, compile_func};
 use super::module::{mem, Body, Helper, ModuleBuilder};
 use super::stable;

@@ -29,6 +29,7 @@ mod module;
 mod object;
 mod pattern;
 mod peephole;
+mod pretty;
 mod prim;
 pub mod rt_abi;
 mod show;

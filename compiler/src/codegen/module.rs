@@ -33,6 +33,9 @@ pub(crate) enum Helper {
     TupleCmp(ir::Ty),
     /// `(value) -> Text`: `debug_show` at the type.
     Show(ir::Ty),
+    /// `(value) -> Text`: a script's final value with layout marks, at the type, in an atom
+    /// position or not (`pretty.rs`).
+    Pretty(ir::Ty, bool),
 }
 
 /// One function defined by the code generator.
@@ -305,6 +308,11 @@ impl ModuleBuilder {
                 vec![ValType::I32],
                 vec![ValType::I32],
             ),
+            Helper::Pretty(ty, atom) => (
+                format!("pretty {ty:?}{}", if *atom { " atom" } else { "" }),
+                vec![ValType::I32],
+                vec![ValType::I32],
+            ),
         };
         let index = self.reserve(&name, params, results);
         self.helpers.insert(helper.clone(), index);
@@ -321,6 +329,7 @@ impl ModuleBuilder {
                 Helper::Eq(ty) => super::compare::eq_helper(self, ty),
                 Helper::TupleCmp(ty) => super::compare::tuple_cmp_helper(self, ty),
                 Helper::Show(ty) => super::show::show_helper(self, ty),
+                Helper::Pretty(ty, atom) => super::pretty::pretty_helper(self, ty, *atom),
             };
             self.define(index, body);
         }

@@ -184,6 +184,9 @@ mod tests {
             Drop,
             End,
         ]);
-        assert!(kept.contains("LocalSet { local_index: 0 }, Block"), "{kept}");
+        assert!(
+            kept.contains("LocalSet { local_index: 0 }, Block"),
+            "{kept}"
+        );
     }
 }

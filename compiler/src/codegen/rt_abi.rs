@@ -230,6 +230,8 @@ pub const RUNTIME_FUNCTIONS: &[RtFunction] = &[
     rt("show_text", &[I32], &[I32], "a text in double quotes, unescaped as moc prints it"),
     rt("show_blob", &[I32], &[I32], "a blob as \"\\XX...\" with upper-case hex"),
     rt("show_principal", &[I32], &[I32], "a principal in textual form (aaaaa-aa)"),
+    rt("pretty_text", &[I32], &[I32], "a text in double quotes, escaped as the script printer shows it: \"a\\n\\u{e9}\""),
+    rt("pretty_char", &[I32], &[I32], "a char in single quotes, escaped as pretty_text"),
     rt("char_to_text", &[I32], &[I32], "a one-character text"),
     rt("bytes_new", &[I32, I32, I32], &[I32], "new [tag][len][bytes] object holding a copy of (ptr, len)"),
     rt("principal_of_text", &[I32], &[I32], "the principal a textual form denotes; traps when invalid"),

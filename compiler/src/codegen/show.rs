@@ -115,7 +115,9 @@ fn runtime(module: &ModuleBuilder, body: &mut Body, name: &str) {
     body.ins().local_get(0).call(module.rt(name));
 }
 
-/// `null`, or `?` and the value, in parentheses when it is itself a `?v` or a variant.
+/// `null`, or `?` and the value, in parentheses when its text starts with `+`, `-`, `?` or
+/// `#` as moc's `debug_show` decides: a variant, an option that is not `null`, a signed
+/// number (`?(+5)`, `?(-1.5)`).
 fn option(module: &mut ModuleBuilder, body: &mut Body, inner: &Ty) {
     let value = 0;
     let inner_resolved = module.resolve(inner);
@@ -133,7 +135,34 @@ fn option(module: &mut ModuleBuilder, body: &mut Body, inner: &Ty) {
         Ty::Option(_) => Some(true),
         _ => None,
     };
+    let signed = match inner_resolved {
+        Ty::Int | Ty::Float => true,
+        Ty::Fixed(fixed) => fixed.signed(),
+        _ => false,
+    };
     match parens {
+        None if signed => {
+            let text = body.local(ValType::I32);
+            let first = body.local(ValType::I32);
+            body.ins().local_get(payload);
+            show(module, body, inner);
+            body.ins()
+                .local_tee(text)
+                .i32_load8_u(mem(8, 0))
+                .local_tee(first)
+                .i32_const(i32::from(b'+'))
+                .i32_eq()
+                .local_get(first)
+                .i32_const(i32::from(b'-'))
+                .i32_eq()
+                .i32_or()
+                .if_(I32);
+            lit(module, body, "(");
+            body.ins().local_get(text);
+            cat(module, body);
+            append(module, body, ")");
+            body.ins().else_().local_get(text).end();
+        }
         None => {
             body.ins().local_get(payload);
             show(module, body, inner);

@@ -85,7 +85,14 @@ fn mark(body: &mut Body, mark: Option<Mark>) {
     }
 }
 
-fn slow(module: &mut ModuleBuilder, body: &mut Body, a: Operand, b: Operand, function: &str, at: Option<Mark>) {
+fn slow(
+    module: &mut ModuleBuilder,
+    body: &mut Body,
+    a: Operand,
+    b: Operand,
+    function: &str,
+    at: Option<Mark>,
+) {
     mark(body, at);
     a.get(body);
     b.get(body);
@@ -144,14 +151,24 @@ pub(crate) fn add_or_sub(
     }
     body.ins().if_(I32);
     slow(module, body, a, b, function, at);
-    body.ins().else_().local_get(wide).i32_wrap_i64().end().else_();
+    body.ins()
+        .else_()
+        .local_get(wide)
+        .i32_wrap_i64()
+        .end()
+        .else_();
     slow(module, body, a, b, function, at);
     body.ins().end();
 }
 
 /// `a op b` for a comparison: small integers compare as their words (tagging preserves
 /// order and, as bignums are normalised, equality).
-pub(crate) fn compare(module: &mut ModuleBuilder, body: &mut Body, op: CmpOp, (a, b): (Operand, Operand)) {
+pub(crate) fn compare(
+    module: &mut ModuleBuilder,
+    body: &mut Body,
+    op: CmpOp,
+    (a, b): (Operand, Operand),
+) {
     both_small(body, a, b);
     body.ins().if_(I32);
     a.get(body);

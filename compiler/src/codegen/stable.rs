@@ -72,8 +72,8 @@
 
 use wasm_encoder::{BlockType, ValType};
 
-use super::candid::{idl_hash, TypeTable};
 use super::candid::WireMode;
+use super::candid::{idl_hash, TypeTable};
 use super::lifecycle::expect_record;
 use super::module::{mem, Body, Helper, ModuleBuilder};
 use crate::ir::{self, Stability};

@@ -3,10 +3,10 @@
 //!
 //! Actors declared in a script are objects whose public methods are closures (`await` is the
 //! identity, `async T` is `T`), so the script, its actors and moc's interpreter agree on one
-//! order of effects. A final expression that is not unit is printed as moc's interpreter
-//! prints it: `<debug_show of the value> : <type>`, or, when that line would exceed 80
-//! columns, the value and ` :` on one line and the type indented on the next. This module
-//! does not know how the printing primitive is implemented.
+//! order of effects. A final expression that is not unit is printed, as the script's last
+//! debug message, in the form of moc's interpreter with layout marks (`ExprKind::PrettyShow`);
+//! the host lays it out beside its type (`ScriptResult`). This module does not know how the
+//! printing primitive is implemented.
 
 use super::func::node;
 use super::{Frame, Lowerer};
@@ -14,20 +14,17 @@ use crate::diag::Diagnostic;
 use crate::ir::{self, Ty};
 use crate::syntax::ast::{Dec, Field};
 
-/// The primitive that measures a text in characters, used for the 80-column rule.
-pub(crate) const TEXT_SIZE: &str = "textSize";
 /// The primitive that prints a line on the debug output.
 pub(crate) const DEBUG_PRINT: &str = "debugPrint";
 
-fn text(s: &str) -> ir::Expr {
-    node(ir::ExprKind::Text(s.to_string()), Ty::Text)
+/// The marked text of a value.
+fn pretty(value: ir::Expr) -> ir::Expr {
+    node(ir::ExprKind::PrettyShow(Box::new(value)), Ty::Text)
 }
 
-fn concat(a: ir::Expr, b: ir::Expr) -> ir::Expr {
-    node(
-        ir::ExprKind::Binary(ir::BinOp::TextConcat, Box::new(a), Box::new(b)),
-        Ty::Text,
-    )
+/// The unit value's text.
+fn unit_text() -> ir::Expr {
+    node(ir::ExprKind::Text("()".to_string()), Ty::Text)
 }
 
 impl Lowerer<'_> {
@@ -38,17 +35,17 @@ impl Lowerer<'_> {
         };
         let mut stmts = Vec::new();
         let last = fields.len().checked_sub(1);
-        let result_ty = self.checked.script_result.clone();
         self.predeclare(&mut frame, fields.iter().map(|f| &f.dec));
         for (i, field) in fields.iter().enumerate() {
-            match (&field.dec, &result_ty) {
-                (Dec::Expr(e), Some(t)) if Some(i) == last && !t.is_unit() => {
-                    let value = self.expr(&mut frame, e);
-                    let printed = t.to_string();
-                    stmts.extend(self.print_result(&mut frame, value, &printed));
-                }
-                (dec, _) => self.dec(&mut frame, dec, &mut stmts),
+            if Some(i) != last {
+                self.dec(&mut frame, &field.dec, &mut stmts);
+                continue;
             }
+            let value = self.last_dec(&mut frame, &field.dec, &mut stmts);
+            stmts.extend(self.print_result(value));
+        }
+        if last.is_none() {
+            stmts.extend(self.print_result(unit_text()));
         }
         let errors = std::mem::take(&mut self.errors);
         if !errors.is_empty() {
@@ -70,37 +67,49 @@ impl Lowerer<'_> {
         })
     }
 
-    /// `let v = debug_show value; debugPrint(if (size > 80) v # " :\n  " # T else v # " : " # T)`.
-    fn print_result(&mut self, frame: &mut Frame, value: ir::Expr, ty: &str) -> Vec<ir::Stmt> {
-        let shown = frame.temp(Ty::Text);
-        let read = || node(ir::ExprKind::Local(shown), Ty::Text);
-        let show = node(ir::ExprKind::DebugShow(Box::new(value)), Ty::Text);
-        let one_line = concat(concat(read(), text(" : ")), text(ty));
-        let two_lines = concat(concat(read(), text(" :\n  ")), text(ty));
-        // The line is the value, " : " and the type; moc breaks it when it exceeds 80 columns.
-        let limit = 80usize.saturating_sub(3 + ty.chars().count());
-        let size = node(
-            ir::ExprKind::Prim(TEXT_SIZE.to_string(), vec![read()]),
-            Ty::Nat,
-        );
-        let too_long = node(
-            ir::ExprKind::Compare(
-                ir::CmpOp::Gt,
-                Box::new(size),
-                Box::new(node(ir::ExprKind::Nat(limit.into()), Ty::Nat)),
-            ),
-            Ty::Bool,
-        );
-        let line = node(
-            ir::ExprKind::If(Box::new(too_long), Box::new(two_lines), Box::new(one_line)),
-            Ty::Text,
-        );
-        vec![
-            ir::Stmt::Let(shown, show),
-            ir::Stmt::Expr(node(
-                ir::ExprKind::Prim(DEBUG_PRINT.to_string(), vec![line]),
-                Ty::unit(),
-            )),
-        ]
+    /// Lowers the script's last declaration; returns what to print for it, as moc's
+    /// interpreter does (`typeck` gave the type): an expression's value, the value a `let`
+    /// binds, `<func>` for a function or class, `()` for the rest.
+    fn last_dec(&mut self, frame: &mut Frame, dec: &Dec, stmts: &mut Vec<ir::Stmt>) -> ir::Expr {
+        match dec {
+            Dec::Expr(e) => {
+                let value = self.expr(frame, e);
+                pretty(value)
+            }
+            Dec::LetPat(l) => {
+                let init = self.expr(frame, &l.init);
+                let held = frame.temp(init.ty.clone());
+                let read = node(ir::ExprKind::Local(held), init.ty.clone());
+                stmts.push(ir::Stmt::Let(held, init));
+                let pat = self.pat(frame, &l.pat, &read.ty);
+                stmts.push(ir::Stmt::LetPat(pat, read.clone()));
+                pretty(read)
+            }
+            Dec::Value(v) if !v.mutable => {
+                self.dec(frame, dec, stmts);
+                self.read_bind(frame, v.bind).map_or_else(unit_text, pretty)
+            }
+            Dec::Object(o) => {
+                self.dec(frame, dec, stmts);
+                self.read_bind(frame, o.bind).map_or_else(unit_text, pretty)
+            }
+            Dec::Func(_) | Dec::Class(_) => {
+                self.dec(frame, dec, stmts);
+                node(ir::ExprKind::Text("<func>".to_string()), Ty::Text)
+            }
+            _ => {
+                self.dec(frame, dec, stmts);
+                unit_text()
+            }
+        }
+    }
+
+    /// `debugPrint(<the value with layout marks>)`: the host lays it out beside the type
+    /// (`ScriptResult`), so this is the script's last debug message.
+    fn print_result(&mut self, shown: ir::Expr) -> Vec<ir::Stmt> {
+        vec![ir::Stmt::Expr(node(
+            ir::ExprKind::Prim(DEBUG_PRINT.to_string(), vec![shown]),
+            Ty::unit(),
+        ))]
     }
 }

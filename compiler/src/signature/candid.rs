@@ -6,8 +6,8 @@
 //!
 //! It does not check that the types are shared: the checker did.
 
-use super::pretty::{BoxKind, Doc};
 use super::{Interface, MethodSig};
+use crate::format::{BoxKind, Doc};
 use crate::syntax::ast::{FuncSort, ObjSort};
 use crate::typeck::types::{ConId, Cons, Type};
 use std::collections::BTreeMap;

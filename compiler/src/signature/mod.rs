@@ -9,7 +9,6 @@ pub(crate) mod candid;
 pub(crate) mod compat;
 pub(crate) mod most;
 mod most_parse;
-mod pretty;
 
 use crate::syntax::ast::{self, Dec, Visibility};
 use crate::typeck::types::{Cons, Type};

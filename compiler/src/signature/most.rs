@@ -6,8 +6,8 @@
 //!
 //! It does not decide which variables are stable; `Interface` holds those.
 
-use super::pretty::{BoxKind, Doc};
 use super::Interface;
+use crate::format::{BoxKind, Doc};
 use crate::syntax::ast::ObjSort;
 use crate::typeck::print::{self, Level};
 use crate::typeck::types::{ConId, Cons, Type};
@@ -38,7 +38,7 @@ fn collect(cons: &Cons, ty: &Type, found: &mut BTreeSet<ConId>) {
 
 /// A type as a document: records, objects and variants are boxes that break all their
 /// fields or none; everything else is one piece of text.
-fn doc_ty(d: &mut Doc, ty: &Type) {
+pub(crate) fn doc_ty(d: &mut Doc, ty: &Type) {
     match ty {
         Type::Obj(sort, fields) if !fields.is_empty() => {
             let prefix = match sort {

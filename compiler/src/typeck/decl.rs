@@ -37,9 +37,21 @@ impl Checker {
             _ => crate::diag::Span::default(),
         };
         let ty = self.block_in_scope(span, &decs, None);
-        if matches!(decs.last(), Some(Dec::Expr(_))) {
-            self.out.script_result = Some(self.unfold_out_of_scope(&ty));
-        }
+        // As moc's interpreter, a script prints the value of its last declaration: an
+        // expression's, the value a `let` binds, a function's; `()` after a `var`, a type
+        // definition or nothing at all.
+        let bound = |bind| self.out.bind_types.get(&bind).cloned();
+        let last = match decs.last() {
+            Some(Dec::Expr(_)) => Some(ty),
+            Some(Dec::Value(v)) if !v.mutable => bound(v.bind),
+            Some(Dec::LetPat(l)) => Some(self.out.type_of(l.init.id)),
+            Some(Dec::Func(f)) => bound(f.bind),
+            Some(Dec::Class(c)) => bound(c.bind),
+            Some(Dec::Object(o)) => bound(o.bind),
+            _ => None,
+        };
+        let last = last.unwrap_or_else(Type::unit);
+        self.out.script_result = Some(self.unfold_out_of_scope(&last));
         self.pop_scope();
     }
 
@@ -227,6 +239,13 @@ impl Checker {
                         &shown.to_string(),
                     ));
                 }
+                // Actor fields keep their declared type: moc's stable signature and its
+                // messages name the alias.
+                let ty = if in_actor {
+                    ty
+                } else {
+                    self.let_bound(ty, v.mutable)
+                };
                 if let Some(FieldInfo {
                     kind: FieldKind::Value { ty: slot, .. },
                     ..

@@ -237,6 +237,7 @@ impl Checker {
     }
 
     fn bind_local(&mut self, name: &str, bind: BindId, mutable: bool, ty: Type) {
+        let ty = self.let_bound(ty, mutable);
         self.out.bind_types.insert(bind, ty.clone());
         self.bind_depth.insert(bind, self.depth);
         if let Some(scope) = self.scopes.last_mut() {
@@ -318,6 +319,19 @@ impl Checker {
     fn pop_scope(&mut self) {
         self.scopes.pop();
         self.type_scopes.pop();
+    }
+
+    /// The type a name is bound at: as moc, a `let` (or pattern) variable has its type's
+    /// outermost aliases unfolded (`let p : P = ...; p` has type `{x : Nat; y : Nat}`,
+    /// which the script printer shows), a `var` keeps the alias it was declared with.
+    fn let_bound(&self, ty: Type, mutable: bool) -> Type {
+        if mutable || !matches!(ty, Type::Con(..)) {
+            return ty;
+        }
+        match self.expand(&ty) {
+            Type::Err => ty,
+            unfolded => unfolded,
+        }
     }
 
     /// Unfolds aliases at the top of a type.

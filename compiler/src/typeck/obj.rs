@@ -202,6 +202,7 @@ impl Checker {
                         }
                         None => self.infer(&v.init),
                     };
+                    let ty = self.let_bound(ty, v.mutable);
                     self.bind_local(&v.name.name, v.bind, v.mutable, ty.clone());
                     if field.visibility == Visibility::Public {
                         public.push(Field {

@@ -378,3 +378,86 @@
       (i32.store8 (local.get $o) (i32.const 45))
       (local.set $o (i32.add (local.get $o) (i32.const 1)))))
   (i32.store8 (local.get $o) (i32.load8_u offset=0x1400 (local.get $v))))
+
+;; The interpreter's printer of a final script value escapes what `debug_show` leaves raw: tab,
+;; newline, both quotes and the backslash by a backslash, every other character outside
+;; printable ASCII as `\u{hex}` (lower case, at least two digits). Its output is all ASCII,
+;; so the layout marks that generated code interleaves (bytes below 0x20) stay unambiguous.
+
+;; Writes the escape of code point `c` at `p`; returns the end of what it wrote.
+(func $write_escaped (param $c i32) (param $p i32) (result i32)
+  (local $digits i32)
+  (local $k i32)
+  (local $d i32)
+  (local.set $d
+    (if (result i32) (i32.eq (local.get $c) (i32.const 0x09)) (then (i32.const 116))
+      (else (if (result i32) (i32.eq (local.get $c) (i32.const 0x0a)) (then (i32.const 110))
+        (else (if (result i32) (i32.or (i32.or (i32.eq (local.get $c) (i32.const 0x22))
+                                               (i32.eq (local.get $c) (i32.const 0x27)))
+                                       (i32.eq (local.get $c) (i32.const 0x5c)))
+          (then (local.get $c)) (else (i32.const 0))))))))
+  (if (local.get $d)
+    (then
+      (i32.store8 (local.get $p) (i32.const 92))
+      (i32.store8 offset=1 (local.get $p) (local.get $d))
+      (return (i32.add (local.get $p) (i32.const 2)))))
+  (if (i32.and (i32.ge_u (local.get $c) (i32.const 0x20)) (i32.lt_u (local.get $c) (i32.const 0x7f)))
+    (then
+      (i32.store8 (local.get $p) (local.get $c))
+      (return (i32.add (local.get $p) (i32.const 1)))))
+  ;; `\u{` hex `}`: two digits at least, six at most (0x10ffff).
+  (local.set $digits (i32.const 2))
+  (block $counted
+    (loop $count
+      (br_if $counted (i32.lt_u (local.get $c) (i32.shl (i32.const 1) (i32.shl (local.get $digits) (i32.const 2)))))
+      (local.set $digits (i32.add (local.get $digits) (i32.const 1)))
+      (br $count)))
+  (i32.store8 (local.get $p) (i32.const 92))
+  (i32.store8 offset=1 (local.get $p) (i32.const 117))
+  (i32.store8 offset=2 (local.get $p) (i32.const 123))
+  (local.set $k (i32.const 0))
+  (block $done
+    (loop $digit
+      (br_if $done (i32.ge_u (local.get $k) (local.get $digits)))
+      (local.set $d (i32.and (i32.shr_u (local.get $c)
+                                        (i32.shl (i32.sub (i32.sub (local.get $digits) (i32.const 1)) (local.get $k))
+                                                 (i32.const 2)))
+                             (i32.const 15)))
+      (i32.store8 offset=3 (i32.add (local.get $p) (local.get $k))
+        (i32.add (local.get $d) (if (result i32) (i32.lt_u (local.get $d) (i32.const 10))
+                                  (then (i32.const 48)) (else (i32.const 87)))))
+      (local.set $k (i32.add (local.get $k) (i32.const 1)))
+      (br $digit)))
+  (i32.store8 offset=3 (i32.add (local.get $p) (local.get $digits)) (i32.const 125))
+  (i32.add (local.get $p) (i32.add (local.get $digits) (i32.const 4))))
+
+;; The UTF-8 text at (ptr, len), escaped, between two quote characters `q`.
+(func $escaped (param $q i32) (param $ptr i32) (param $len i32) (result i32)
+  (local $t i32)
+  (local $out i32)
+  (local $end i32)
+  (local $c i64)
+  ;; An escape is at most six bytes per byte of input (`\u{01}` for one byte).
+  (local.set $t (call $text_alloc (i32.add (i32.mul (local.get $len) (i32.const 6)) (i32.const 2))))
+  (i32.store8 offset=8 (local.get $t) (local.get $q))
+  (local.set $out (i32.add (local.get $t) (i32.const 9)))
+  (local.set $end (i32.add (local.get $ptr) (local.get $len)))
+  (block $done
+    (loop $next
+      (br_if $done (i32.ge_u (local.get $ptr) (local.get $end)))
+      (local.set $c (call $utf8_char_at (local.get $ptr)))
+      (local.set $out (call $write_escaped (i32.wrap_i64 (local.get $c)) (local.get $out)))
+      (local.set $ptr (i32.add (local.get $ptr) (i32.wrap_i64 (i64.shr_u (local.get $c) (i64.const 32)))))
+      (br $next)))
+  (i32.store8 (local.get $out) (local.get $q))
+  (i32.store offset=4 (local.get $t)
+    (i32.sub (i32.add (local.get $out) (i32.const 1)) (i32.add (local.get $t) (i32.const 8))))
+  (local.get $t))
+
+(func $pretty_text (export "pretty_text") (param $t i32) (result i32)
+  (call $escaped (i32.const 34) (i32.add (local.get $t) (i32.const 8)) (i32.load offset=4 (local.get $t))))
+
+(func $pretty_char (export "pretty_char") (param $c i32) (result i32)
+  (local $buf i32)
+  (local.set $buf (call $alloc (i32.const 4)))
+  (call $escaped (i32.const 39) (local.get $buf) (call $utf8_encode (local.get $c) (local.get $buf))))

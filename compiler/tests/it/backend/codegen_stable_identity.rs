@@ -58,13 +58,7 @@ fn two_stable_variables_aliasing_one_array_still_alias_it_after_an_upgrade() {
     let wasm = compile(ALIASED_ARRAYS);
     let results = run_both(
         &wasm,
-        &[
-            set(7),
-            read(),
-            Step::Upgrade(wasm.clone()),
-            set(9),
-            read(),
-        ],
+        &[set(7), read(), Step::Upgrade(wasm.clone()), set(9), read()],
     );
     assert_eq!(decode_nat(&results[1]), Nat::from(7u32));
     assert_eq!(decode_nat(&results[4]), Nat::from(9u32));
@@ -156,11 +150,7 @@ actor {
 };
 "#,
     );
-    let results = run(
-        &wasm,
-        &[set(2), Step::Upgrade(without_a), read()],
-        false,
-    );
+    let results = run(&wasm, &[set(2), Step::Upgrade(without_a), read()], false);
     let message = error_message(&results[1]).to_string();
     assert!(
         message.contains("no longer declares"),

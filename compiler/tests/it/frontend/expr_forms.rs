@@ -3,34 +3,7 @@
 //! references from text (`actor (t)`, through `Principal.fromText`): each parsed, checked,
 //! compiled and run as a script in the VM.
 
-use minimo_runtime::{Canister, Vm};
-
-/// Compiles and runs a script; its debug prints, or the error the install ended with.
-fn run(source: &str) -> Result<Vec<String>, String> {
-    let compiled = match minimo_compiler::compile("test.mo", source, &Default::default()) {
-        Ok(compiled) => compiled,
-        Err(errors) => panic!("{}", minimo_compiler::render(&errors, "test.mo", source)),
-    };
-    if let Err(error) = wasmparser::Validator::new().validate_all(&compiled.wasm) {
-        panic!("the emitted module does not validate: {error}");
-    }
-    let vm = match Vm::new(minimo_runtime::Options::default()) {
-        Ok(vm) => vm,
-        Err(error) => panic!("the VM starts: {error:?}"),
-    };
-    let (result, prints) = Canister::install(&vm, "script", &compiled.wasm, b"DIDL\x00\x00");
-    match result {
-        Ok(_) => Ok(prints),
-        Err(error) => Err(format!("{error:?} after {prints:?}")),
-    }
-}
-
-fn prints(source: &str) -> Vec<String> {
-    match run(source) {
-        Ok(prints) => prints,
-        Err(error) => panic!("the script failed: {error}"),
-    }
-}
+use super::run_scripts::{prints, run};
 
 fn codes(source: &str) -> Vec<&'static str> {
     minimo_compiler::check("test.mo", source)
@@ -60,14 +33,14 @@ fn lone_name_in_braces_stays_a_block() {
 fn annotations_stand_in_tuple_components() {
     assert_eq!(
         prints("(-5 : Int, +5 : Int, 0 : Int)"),
-        vec!["(-5, +5, 0) : (Int, Int, Int)"]
+        vec!["(-5, 5, 0) : (Int, Int, Int)"]
     );
 }
 
 #[test]
 fn annotations_stand_in_call_arguments_and_array_elements() {
     let source = "func f(a : Int, b : Nat8) : Int { a + 1 }; (f(1 : Int, 2 : Nat8), [3 : Int, 4])";
-    assert_eq!(prints(source), vec!["(+2, [+3, +4]) : (Int, [Int])"]);
+    assert_eq!(prints(source), vec!["(2, [3, 4]) : (Int, [Int])"]);
 }
 
 #[test]
@@ -111,10 +84,10 @@ fn actor_reference_from_text_is_its_principal() {
     let source = r#"
         import Principal "mo:base/Principal";
         let p = Principal.fromText("2vxsx-fae");
-        (p, Principal.toBlob(p), Principal.fromText("aaaaa-aa") < p)"#;
+        (debug_show p, Principal.toBlob(p), Principal.fromText("aaaaa-aa") < p)"#;
     assert_eq!(
         prints(source),
-        vec![r#"(2vxsx-fae, "\04", true) : (Principal, Blob, Bool)"#]
+        vec![r#"("2vxsx-fae", "\04", true) : (Text, Blob, Bool)"#]
     );
 }
 
@@ -123,8 +96,8 @@ fn actor_reference_expression_takes_the_expected_actor_type() {
     let source = r#"
         import Prim "mo:⛔";
         let a : actor {} = actor "aaaaa-aa";
-        Prim.principalOfActor(a)"#;
-    assert_eq!(prints(source), vec!["aaaaa-aa : Principal"]);
+        debug_show (Prim.principalOfActor(a))"#;
+    assert_eq!(prints(source), vec![r#""aaaaa-aa" : Text"#]);
 }
 
 #[test]

@@ -7,6 +7,7 @@ mod expr_forms;
 mod lowering;
 mod programs;
 mod run_scripts;
+mod script_values;
 mod throw_catch;
 mod type_bounds;
 mod typed_forms;

@@ -46,8 +46,8 @@ fn script_result_unfolds_a_type_declared_inside_a_module() {
 
 #[test]
 fn script_result_names_a_type_in_scope() {
-    let source = "type Point = { x : Int }; let p : Point = { x = 1 }; ?p";
-    assert_eq!(prints(source), vec!["?{x = +1} : ?Point"]);
+    let source = "type Point = { x : Int }; let p : Point = { x = 1 }; let o : ?Point = ?p; o";
+    assert_eq!(prints(source), vec!["?{x = 1} : ?Point"]);
 }
 
 #[test]

@@ -1,23 +1,33 @@
 //! A box-and-break pretty printer with the layout rules of OCaml's `Format` module, which moc
-//! prints both signatures with: text, break hints `(spaces, offset)` and nested boxes that are
-//! horizontal, vertical, horizontal-or-vertical (all breaks or none) or packed (break only
-//! where the next piece would pass the margin). Margin 78, maximum indentation 68, as
-//! `Format`'s defaults. The printers in `candid.rs` and `most.rs` describe their documents
-//! with it; this module knows nothing about types.
+//! prints its signatures and its interpreter's values with: text, break hints `(spaces,
+//! offset)` and nested boxes that are horizontal, vertical, horizontal-or-vertical (all
+//! breaks or none), packed (break only where the next piece would pass the margin) or
+//! structural (packed, and also breaking where that moves the text back to the left).
+//! Margin 78 and maximum indentation 68, `Format`'s defaults, which moc keeps for both its
+//! signatures and its script values. The printers in `signature` and `script_value`
+//! describe their documents with it; this module knows nothing about types.
 
-const MARGIN: i64 = 78;
+pub(crate) mod marks;
+
+/// `Format`'s default margin, the one moc's printers use.
+pub(crate) const DEFAULT_MARGIN: i64 = 78;
 const MAX_INDENT: i64 = 68;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum BoxKind {
-    /// Never breaks.
+    /// Never breaks (`@[<h>`).
     H,
-    /// Every break is a new line.
+    /// Every break is a new line (`@[<v>`).
     V,
-    /// All breaks on one line when the whole box fits, else every break is a new line.
+    /// All breaks on one line when the whole box fits, else every break is a new line
+    /// (`@[<hv>`).
     HV,
-    /// A break is a new line only when what follows it (up to the next break) does not fit.
+    /// A break is a new line only when what follows it (up to the next break) does not fit
+    /// (`@[<hov>`).
     HOV,
+    /// `Format`'s structural box (`@[` and `@[<n>`): as `HOV`, and a break also becomes a new
+    /// line when the current line is indented deeper than the line the break would start.
+    B,
 }
 
 #[derive(Clone, Debug)]
@@ -30,7 +40,7 @@ enum Token {
 }
 
 /// A document being built.
-#[derive(Default)]
+#[derive(Clone, Debug, Default)]
 pub(crate) struct Doc {
     tokens: Vec<Token>,
 }
@@ -66,14 +76,27 @@ impl Doc {
         self
     }
 
-    /// Lays the document out.
+    /// Appends another document.
+    pub fn append(&mut self, other: &Doc) -> &mut Self {
+        self.tokens.extend(other.tokens.iter().cloned());
+        self
+    }
+
+    /// Lays the document out at `Format`'s default margin.
     pub fn render(&self) -> String {
+        self.render_at(DEFAULT_MARGIN)
+    }
+
+    /// Lays the document out at a margin.
+    pub fn render_at(&self, margin: i64) -> String {
         let sizes = self.sizes();
         let mut out = Layout {
             out: String::new(),
-            space_left: MARGIN,
+            margin,
+            space_left: margin,
             current_indent: 0,
-            boxes: vec![(BoxKind::HOV, MARGIN)],
+            is_new_line: true,
+            boxes: vec![(BoxKind::HOV, margin)],
         };
         for (token, size) in self.tokens.iter().zip(sizes) {
             out.token(token, size);
@@ -132,8 +155,12 @@ impl Doc {
 
 struct Layout {
     out: String,
+    margin: i64,
     space_left: i64,
     current_indent: i64,
+    /// Nothing but indentation since the last new line (a structural box then keeps a break
+    /// on the line).
+    is_new_line: bool,
     /// Open boxes: kind as decided when opened, and `Format`'s width (space left at the
     /// box's indentation).
     boxes: Vec<(BoxKind, i64)>,
@@ -148,9 +175,10 @@ impl Layout {
             Token::Text(s) => {
                 self.out.push_str(s);
                 self.space_left -= size;
+                self.is_new_line = false;
             }
             Token::Open(kind, offset) => {
-                let insertion = MARGIN - self.space_left;
+                let insertion = self.margin - self.space_left;
                 if insertion > MAX_INDENT {
                     self.force_break();
                 }
@@ -160,13 +188,8 @@ impl Layout {
                     other if size > self.space_left => Some(*other),
                     _ => FITS,
                 };
+                // `Fits` behaves as a horizontal box.
                 self.boxes.push((kind.unwrap_or(BoxKind::H), width));
-                if kind == FITS {
-                    // `Fits` behaves as a horizontal box.
-                    if let Some(last) = self.boxes.last_mut() {
-                        last.0 = BoxKind::H;
-                    }
-                }
             }
             Token::Close => {
                 if self.boxes.len() > 1 {
@@ -181,6 +204,11 @@ impl Layout {
                     BoxKind::H => false,
                     BoxKind::V | BoxKind::HV => true,
                     BoxKind::HOV => size > self.space_left,
+                    BoxKind::B => {
+                        !self.is_new_line
+                            && (size > self.space_left
+                                || self.current_indent > self.margin - width + offset)
+                    }
                 };
                 if new_line {
                     self.new_line(width, *offset);
@@ -200,10 +228,11 @@ impl Layout {
 
     fn new_line(&mut self, width: i64, offset: i64) {
         self.out.push('\n');
-        let indent = (MARGIN - width + offset).min(MAX_INDENT).max(0);
+        self.is_new_line = true;
+        let indent = (self.margin - width + offset).min(MAX_INDENT);
         self.current_indent = indent;
-        self.space_left = MARGIN - indent;
-        for _ in 0..indent {
+        self.space_left = self.margin - indent;
+        for _ in 0..indent.max(0) {
             self.out.push(' ');
         }
     }
