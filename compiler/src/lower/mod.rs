@@ -468,7 +468,11 @@ impl Lowerer<'_> {
                 if let Some(call) = self.method_call(frame, e, callee, args) {
                     return call;
                 }
-                let own_method = matches!(callee.kind, ExprKind::Var(_));
+                // A canister's own public method is called by a message to itself, which
+                // the VM does not route yet; an actor declared in a script is an object, and
+                // its methods are closures like any other.
+                let own_method = matches!(callee.kind, ExprKind::Var(_))
+                    && matches!(self.checked.resolution.get(&callee.id), Some(Res::Field(_)));
                 if own_method
                     && matches!(self.checked.type_of(callee.id), Type::Func(f) if f.sort != FuncSort::Local)
                 {

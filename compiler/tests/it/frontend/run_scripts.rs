@@ -225,3 +225,15 @@ fn debug_show_parenthesizes_option_payloads_with_a_sign() {
         ]
     );
 }
+
+#[test]
+fn script_actor_method_awaits_another_method_of_the_same_actor() {
+    let source = "
+        actor Bank {
+          var balance : Nat = 100;
+          public func withdraw(n : Nat) : async Nat { balance -= n; balance };
+          public func twice(n : Nat) : async Nat { ignore await withdraw(n); await withdraw(n) };
+        };
+        await Bank.twice(10)";
+    assert_eq!(prints(source), vec!["80 : Nat"]);
+}
