@@ -14,6 +14,7 @@ use wasm_encoder::{BlockType, ValType};
 
 use super::module::{mem, Body, Helper, ModuleBuilder};
 use super::object::field_address;
+use super::show::{append, cat, lit, runtime, starts_with_sign};
 use super::types;
 use crate::format::marks::{
     CLOSE, CUT, CUT_BACK2, CUT_IN1, OPEN_B0, OPEN_B1, OPEN_B2, OPEN_HV2, SPACE,
@@ -37,20 +38,6 @@ fn may_need_parens(ty: &Ty) -> bool {
         Ty::Fixed(fixed) => fixed.signed(),
         _ => false,
     }
-}
-
-fn lit(module: &mut ModuleBuilder, body: &mut Body, text: &str) {
-    let address = module.statics.text(text);
-    body.ins().i32_const(address as i32);
-}
-
-fn cat(module: &ModuleBuilder, body: &mut Body) {
-    body.ins().call(module.rt("text_concat"));
-}
-
-fn append(module: &mut ModuleBuilder, body: &mut Body, text: &str) {
-    lit(module, body, text);
-    cat(module, body);
 }
 
 /// `@[<1>(` text `)@]` around the text on the stack.
@@ -94,20 +81,9 @@ fn atom_form(module: &mut ModuleBuilder, body: &mut Body, ty: &Ty) {
             // A number: in parentheses when its text has a sign.
             let text = body.local(ValType::I32);
             let first = body.local(ValType::I32);
-            body.ins()
-                .local_get(value)
-                .call(plain)
-                .local_tee(text)
-                .i32_load8_u(mem(8, 0))
-                .local_tee(first)
-                .i32_const(i32::from(b'+'))
-                .i32_eq()
-                .local_get(first)
-                .i32_const(i32::from(b'-'))
-                .i32_eq()
-                .i32_or()
-                .if_(I32)
-                .local_get(text);
+            body.ins().local_get(value).call(plain).local_set(text);
+            starts_with_sign(body, text, first);
+            body.ins().if_(I32).local_get(text);
             parenthesize(module, body);
             body.ins().else_().local_get(text).end();
         }
@@ -151,10 +127,6 @@ fn plain_form(module: &mut ModuleBuilder, body: &mut Body, ty: &Ty) {
         Ty::Func => lit(module, body, "<func>"),
         Ty::Any | Ty::Param | Ty::Named(_) => lit(module, body, "<value>"),
     }
-}
-
-fn runtime(module: &ModuleBuilder, body: &mut Body, name: &str) {
-    body.ins().local_get(0).call(module.rt(name));
 }
 
 /// `@[<1>(a,@ b)@]`; a one-element tuple keeps moc's trailing comma.

@@ -22,18 +22,18 @@ pub(crate) fn show(module: &mut ModuleBuilder, body: &mut Body, ty: &Ty) {
 }
 
 /// Pushes a static text.
-fn lit(module: &mut ModuleBuilder, body: &mut Body, text: &str) {
+pub(super) fn lit(module: &mut ModuleBuilder, body: &mut Body, text: &str) {
     let address = module.statics.text(text);
     body.ins().i32_const(address as i32);
 }
 
 /// Concatenates the two texts on the stack.
-fn cat(module: &ModuleBuilder, body: &mut Body) {
+pub(super) fn cat(module: &ModuleBuilder, body: &mut Body) {
     body.ins().call(module.rt("text_concat"));
 }
 
 /// Appends a static text to the text on the stack.
-fn append(module: &mut ModuleBuilder, body: &mut Body, text: &str) {
+pub(super) fn append(module: &mut ModuleBuilder, body: &mut Body, text: &str) {
     lit(module, body, text);
     cat(module, body);
 }
@@ -111,7 +111,22 @@ pub(crate) fn show_helper(module: &mut ModuleBuilder, ty: &Ty) -> Body {
     body
 }
 
-fn runtime(module: &ModuleBuilder, body: &mut Body, name: &str) {
+/// Pushes whether the text in local `text` starts with `+` or `-` (`first` is scratch).
+pub(super) fn starts_with_sign(body: &mut Body, text: u32, first: u32) {
+    body.ins()
+        .local_get(text)
+        .i32_load8_u(mem(8, 0))
+        .local_tee(first)
+        .i32_const(i32::from(b'+'))
+        .i32_eq()
+        .local_get(first)
+        .i32_const(i32::from(b'-'))
+        .i32_eq()
+        .i32_or();
+}
+
+/// Calls a runtime function on the helper's value.
+pub(super) fn runtime(module: &ModuleBuilder, body: &mut Body, name: &str) {
     body.ins().local_get(0).call(module.rt(name));
 }
 
@@ -146,17 +161,9 @@ fn option(module: &mut ModuleBuilder, body: &mut Body, inner: &Ty) {
             let first = body.local(ValType::I32);
             body.ins().local_get(payload);
             show(module, body, inner);
-            body.ins()
-                .local_tee(text)
-                .i32_load8_u(mem(8, 0))
-                .local_tee(first)
-                .i32_const(i32::from(b'+'))
-                .i32_eq()
-                .local_get(first)
-                .i32_const(i32::from(b'-'))
-                .i32_eq()
-                .i32_or()
-                .if_(I32);
+            body.ins().local_set(text);
+            starts_with_sign(body, text, first);
+            body.ins().if_(I32);
             lit(module, body, "(");
             body.ins().local_get(text);
             cat(module, body);
