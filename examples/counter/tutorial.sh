@@ -5,7 +5,9 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 cd "$here/../.."
 cargo build --quiet -p minimo-cli
-minimo=$PWD/target/debug/minimo
+# The binary is wherever cargo puts it (CARGO_TARGET_DIR, a config file), so ask cargo.
+target=$(cargo metadata --format-version 1 --no-deps | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')
+minimo=$target/debug/minimo
 export MINIMO_STATE=$(mktemp -d)
 trap 'rm -rf "$MINIMO_STATE"' EXIT
 run() { echo "\$ minimo $*"; "$minimo" "$@"; }

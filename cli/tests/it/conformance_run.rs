@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::process::Command;
 
 fn corpus() -> PathBuf {
-    let path = crate::support::repo().join("../shared/conformance/run");
+    let path = crate::support::repo().join("tests/conformance/run");
     assert!(
         path.is_dir(),
         "the conformance corpus is missing: expected it at {}",

@@ -95,9 +95,9 @@ const COMPAT_CASES: &[&str] = &[
 ];
 
 fn corpus() -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/conformance");
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/conformance");
     assert!(
-        dir.join("README.md").exists(),
+        dir.join("oracle-version.json").exists(),
         "the conformance corpus is missing: expected it at {}",
         dir.display()
     );
