@@ -8,6 +8,7 @@
 //! defaults hold: the Internet Computer's limits and a report every 5 seconds. This file does
 //! not run anything; it only turns flags into `minimo_runtime::Options` and reports into lines.
 
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
@@ -76,7 +77,13 @@ pub fn options(cache_dir: Option<PathBuf>, name: Option<&str>) -> Options {
     let progress = settings.progress_interval.map(|interval| Progress {
         interval,
         sink: Arc::new(move |report: &ProgressReport| {
-            eprintln!("{}", progress_line(report, name.as_deref()));
+            // A progress line is a courtesy: if stderr is closed or full, the message goes on
+            // (`eprintln!` would panic inside the running message instead).
+            let _ = writeln!(
+                std::io::stderr(),
+                "{}",
+                progress_line(report, name.as_deref())
+            );
         }),
     });
     Options {
