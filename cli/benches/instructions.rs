@@ -2,15 +2,18 @@
 //! instructions much as the Internet Computer does). Run with
 //! `cargo bench -p minimo-cli --bench instructions`; it prints one line per figure, so a
 //! regression shows up as a changed number. The reference figures are moc 0.13.6's for the
-//! same programs on the same kind of host (the goal is at most half of them).
+//! same programs on the same kind of host (the goal is at most half of them). The VM is
+//! configured as the `minimo` command configures it (progress reports on), so the figures are
+//! those a user's messages are charged.
 
 use std::path::Path;
 
+use minimo_cli::vm_settings;
 use minimo_compiler::codegen;
-use minimo_runtime::{Canister, Options, Response, Vm};
+use minimo_runtime::{Canister, Response, Vm};
 
 fn main() {
-    let vm = Vm::new(Options::default()).expect("the VM starts");
+    let vm = Vm::new(vm_settings::options(None, None)).expect("the VM starts");
     println!("{:<44} {:>16} {:>16}", "figure", "minimo", "moc 0.13.6");
     counter(&vm);
     sum_of_squares(&vm);

@@ -6,25 +6,28 @@
 
 use std::path::Path;
 
-use minimo_runtime::{Canister, Compiler, Options, Response, StateDir, Status, Vm};
+use minimo_runtime::{Canister, Response, StateDir, Status, Vm};
 
 use crate::candid_text::{self, Interface};
 use crate::compile;
 use crate::failure::{Failure, Outcome};
 use crate::state::Location;
 use crate::upgrade_check;
+use crate::vm_settings;
 
 /// The empty Candid argument list `()`, the argument of init and upgrades here.
 const NO_ARGUMENTS: &[u8] = b"DIDL\x00\x00";
 
-/// A VM for one short-lived command: the baseline compiler (fast to start) and, given a
-/// state directory, a cache of compiled modules in it.
+/// A VM for one short-lived command: the baseline compiler (fast to start), the settings of
+/// the global flags (`vm_settings`) and, given a state directory, a cache of compiled modules
+/// in it. Progress lines name the canister by its id.
 pub fn vm(state: Option<&Location>) -> Result<Vm, Failure> {
-    let options = Options {
-        compiler: Compiler::Winch,
-        cache_dir: state.map(|state| state.path.join("cache")),
-        ..Options::default()
-    };
+    vm_for(state, None)
+}
+
+/// [`vm`] for a command on the canister `name`, which progress lines call by that name.
+pub fn vm_for(state: Option<&Location>, name: Option<&str>) -> Result<Vm, Failure> {
+    let options = vm_settings::options(state.map(|state| state.path.join("cache")), name);
     Vm::new(options).map_err(|error| Failure::usage(format!("cannot start the VM: {error}")))
 }
 
@@ -66,7 +69,7 @@ pub fn deploy(state: &Location, file: &Path, name: Option<&str>, yes: bool) -> O
     if existing.contains(&name) {
         return upgrade(state, &name, file, yes);
     }
-    let vm = vm(Some(state))?;
+    let vm = vm_for(Some(state), Some(&name))?;
     let compiled = compile::compile_file(file)?;
     let id = dir
         .next_canister_id()
@@ -92,7 +95,7 @@ pub fn call(
     query: bool,
 ) -> Outcome {
     let dir = open(state)?;
-    let vm = vm(Some(state))?;
+    let vm = vm_for(Some(state), Some(name))?;
     let mut canister = load(state, &dir, &vm, name)?;
     let interface = interface_of(&canister)?;
     let (arg, interface) = match &interface {
@@ -144,7 +147,7 @@ pub fn call(
 
 pub fn upgrade(state: &Location, name: &str, file: &Path, yes: bool) -> Outcome {
     let dir = open(state)?;
-    let vm = vm(Some(state))?;
+    let vm = vm_for(Some(state), Some(name))?;
     let mut canister = load(state, &dir, &vm, name)?;
     let compiled = compile::compile_file(file)?;
     let findings = upgrade_check::check_upgrade(&canister, &compiled);

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use minimo_compiler::{codegen, Compiled};
 
 use crate::failure::{self, Failure, Outcome};
+use crate::input;
 
 /// Compiles a source file, printing warnings (and, on failure, errors) to stderr in moc's form.
 pub fn compile_file(file: &Path) -> Result<Compiled, Failure> {
@@ -14,7 +15,7 @@ pub fn compile_file(file: &Path) -> Result<Compiled, Failure> {
 /// Compiles a source file that diagnostics and trap locations call `path` (a drun script
 /// names its files relative to itself, and its output must not depend on where it lies).
 pub fn compile_file_as(file: &Path, path: &str) -> Result<Compiled, Failure> {
-    let source = failure::read_text(file)?;
+    let source = input::text(file, "source file")?;
     let loader = FileLoader {
         base: file.parent().map(Path::to_path_buf).unwrap_or_default(),
     };
@@ -45,9 +46,13 @@ impl minimo_compiler::Loader for FileLoader {
     fn load(&self, path: &str) -> Result<String, String> {
         let exact = self.base.join(path);
         let with_extension = exact.with_extension("mo");
-        let found = [&exact, &with_extension]
+        let candidates = [&exact, &with_extension];
+        // A regular file first; else something else by that name, which the bounded read
+        // then refuses with a message saying what it is.
+        let found = candidates
             .into_iter()
             .find(|candidate| candidate.is_file())
+            .or_else(|| candidates.into_iter().find(|candidate| candidate.exists()))
             .ok_or_else(|| {
                 format!(
                     "no file {} (or {})",
@@ -55,13 +60,12 @@ impl minimo_compiler::Loader for FileLoader {
                     with_extension.display()
                 )
             })?;
-        std::fs::read_to_string(found)
-            .map_err(|error| format!("cannot read {}: {error}", found.display()))
+        input::read_text(found, "imported file")
     }
 }
 
 pub fn check(file: &Path) -> Outcome {
-    let source = failure::read_text(file)?;
+    let source = input::text(file, "source file")?;
     let path = file.display().to_string();
     let loader = FileLoader {
         base: file.parent().map(Path::to_path_buf).unwrap_or_default(),

@@ -17,7 +17,8 @@ use std::path::{Path, PathBuf};
 
 use minimo_runtime::{CallError, Canister, Outcome, Response, Vm};
 
-use crate::failure::{self, Failure};
+use crate::failure::Failure;
+use crate::input;
 use crate::upgrade_check::Verdict;
 
 /// One parsed line of a script.
@@ -165,7 +166,7 @@ pub fn encode_hex(bytes: &[u8]) -> String {
 /// `checks` is `None` for unchecked upgrades, `Some(yes)` to check them (with `yes`, data
 /// loss and Candid breaks are accepted, as `minimo upgrade --yes` accepts them).
 pub fn run_script(path: &Path, checks: Option<bool>) -> Result<(), Failure> {
-    let text = failure::read_text(path)?;
+    let text = input::text(path, "script")?;
     let steps = parse_script(&text)
         .map_err(|error| Failure::usage(format!("{}: {error}", path.display())))?;
     let mut runner = Runner::new(path.parent().unwrap_or(Path::new(".")))?;
@@ -280,7 +281,7 @@ impl Runner {
         }
         let path = self.base.join(file);
         let wasm = if path.extension().is_some_and(|ext| ext == "wasm") {
-            failure::read_bytes(&path)?
+            input::module(&path)?
         } else {
             crate::compile::compile_file_as(&path, file)?.wasm
         };

@@ -54,18 +54,6 @@ impl Failure {
 
 pub type Outcome = Result<(), Failure>;
 
-/// Reads a file, naming it in the error.
-pub fn read_text(path: &std::path::Path) -> Result<String, Failure> {
-    std::fs::read_to_string(path)
-        .map_err(|error| Failure::usage(format!("cannot read {}: {error}", path.display())))
-}
-
-/// Reads a binary file, naming it in the error.
-pub fn read_bytes(path: &std::path::Path) -> Result<Vec<u8>, Failure> {
-    std::fs::read(path)
-        .map_err(|error| Failure::usage(format!("cannot read {}: {error}", path.display())))
-}
-
 /// Writes a file, naming it in the error.
 pub fn write(path: &std::path::Path, bytes: impl AsRef<[u8]>) -> Outcome {
     std::fs::write(path, bytes)

@@ -6,6 +6,8 @@ pub mod canister_cmds;
 pub mod compile;
 pub mod drun;
 pub mod failure;
+pub mod input;
 pub mod run;
 pub mod state;
 pub mod upgrade_check;
+pub mod vm_settings;

@@ -7,9 +7,11 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::{Parser, Subcommand};
 
+use minimo_cli::vm_settings::{self, VmSettings};
 use minimo_cli::{canister_cmds, compile, drun, run, state, upgrade_check};
 
 #[derive(Parser)]
@@ -23,6 +25,15 @@ struct Cli {
     /// `$MINIMO_STATE`).
     #[arg(long, global = true, value_name = "DIR")]
     state: Option<PathBuf>,
+    /// Stop every message (update, query, install, upgrade) after at most N instructions, for
+    /// local work: an endless loop fails early with IC0522 instead of running to the Internet
+    /// Computer's limit. N may use `_` and a suffix K, M or B (e.g. 5_000_000, 5M, 2B).
+    #[arg(long, global = true, value_name = "N", value_parser = vm_settings::parse_instruction_limit)]
+    instruction_limit: Option<u64>,
+    /// While a message runs longer than this, print a progress line on stderr this often
+    /// (seconds, fractions allowed; 0 for none; default 5).
+    #[arg(long, global = true, value_name = "SECONDS", value_parser = vm_settings::parse_progress_interval)]
+    progress_interval: Option<Duration>,
     #[command(subcommand)]
     command: Command,
 }
@@ -95,6 +106,10 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    vm_settings::install(VmSettings::from_flags(
+        cli.instruction_limit,
+        cli.progress_interval,
+    ));
     let state = state::Location::resolve(cli.state);
     let result = match cli.command {
         Command::Check { file } => compile::check(&file),

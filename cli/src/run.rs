@@ -17,7 +17,7 @@ const TRAPPED: u8 = 3;
 
 pub fn run(file: &Path) -> Outcome {
     let compiled = compile::compile_file(file)?;
-    let vm = canister_cmds::vm(None)?;
+    let vm = canister_cmds::vm_for(None, Some(&file.display().to_string()))?;
     let (result, mut prints) = Canister::install(&vm, "script", &compiled.wasm, b"DIDL\x00\x00");
     // A script that ran to its end printed its final value last, with layout marks.
     if let (Ok(_), Some(printer), Some(last)) = (&result, &compiled.result, prints.last_mut()) {

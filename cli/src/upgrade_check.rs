@@ -16,7 +16,8 @@ use candid_parser::utils::{service_compatibility_report, CandidSource};
 use minimo_compiler::{Compiled, Diagnostic, Severity};
 use minimo_runtime::Canister;
 
-use crate::failure::{self, Failure, Outcome};
+use crate::failure::{Failure, Outcome};
+use crate::input;
 
 const STABLE_SECTION: &str = "icp:private motoko:stable-types";
 const CANDID_SECTION: &str = "icp:public candid:service";
@@ -340,8 +341,8 @@ fn which(message: &str, old: &Path, new: &Path) -> String {
 /// (`NEW.most: error [M0170], ...`) followed by its explanation; exit 0 when compatible
 /// (warnings alone included), 1 when not, 2 when a file cannot be read or does not parse.
 pub fn stable_compatible_files(old: &Path, new: &Path) -> Outcome {
-    let old_text = failure::read_text(old)?;
-    let new_text = failure::read_text(new)?;
+    let old_text = input::text(old, "stable signature")?;
+    let new_text = input::text(new, "stable signature")?;
     let diagnostics = minimo_compiler::stable_compatible(&old_text, &new_text);
     if let Some(bad) = diagnostics.iter().find(|d| d.code == "M0001") {
         let file = which(&bad.message, old, new);
@@ -392,8 +393,10 @@ fn load_service(path: &Path) -> Result<(), Failure> {
 /// argument or return, field) and a one-line reason; exit 0 when NEW's service is a subtype
 /// of OLD's, 1 when not, 2 when a file cannot be read, does not parse or has no service.
 pub fn candid_compatible_files(old: &Path, new: &Path) -> Outcome {
-    failure::read_text(old)?;
-    failure::read_text(new)?;
+    // Read (bounded) first so that a file too large or not a file is refused before the
+    // Candid parser reads it again.
+    input::text(old, "Candid file")?;
+    input::text(new, "Candid file")?;
     load_service(old)?;
     load_service(new)?;
     let breaks = service_compatibility_report(CandidSource::File(new), CandidSource::File(old))

@@ -4,7 +4,9 @@
 //! Atomicity: before a message, the heap is copied (`snapshot.rs`) and stable memory opens a
 //! journal (`stable_memory.rs`); a trap, an exhausted instruction budget or a failed
 //! instantiation rolls both back, and a new module replaces the old one only once every step of
-//! an install or upgrade has succeeded. A query is always rolled back. This file does not touch
+//! an install or upgrade has succeeded. A query is always rolled back. A message whose argument
+//! is larger than the replica accepts is refused before anything runs, and a new module over the
+//! replica's module limits (`module_limits.rs`) before it is compiled. This file does not touch
 //! the disk (`state_dir.rs` does) and does not know what a program's variables are.
 
 use std::mem;
@@ -14,7 +16,9 @@ use wasmtime::{Memory, Module, Store, StoreLimitsBuilder};
 use crate::engine::{hex, module_hash, Vm};
 use crate::error::CallError;
 use crate::host::{ExecutionContext, HostState, Message};
+use crate::module_limits;
 use crate::principal;
+use crate::progress;
 use crate::snapshot::{self, ApplyError, GlobalValue, HeapImage, Live};
 use crate::stable_memory::{StableMemory, PAGE_SIZE};
 use crate::validate;
@@ -134,7 +138,19 @@ pub(crate) struct Ran<T> {
     pub(crate) instructions: u64,
 }
 
+/// A store for a canister whose id is only known as bytes; progress reports name it by the
+/// bytes' principal text.
 pub(crate) fn new_store(vm: &Vm, id_bytes: &[u8], stable: StableMemory) -> Store<HostState> {
+    new_store_for(vm, &principal::to_text(id_bytes), id_bytes, stable)
+}
+
+/// A store for the canister `id` (its text, for progress reports) with these id bytes.
+pub(crate) fn new_store_for(
+    vm: &Vm,
+    id: &str,
+    id_bytes: &[u8],
+    stable: StableMemory,
+) -> Store<HostState> {
     let limits = vm.options().limits;
     let heap = usize::try_from(limits.heap_bytes).unwrap_or(usize::MAX);
     let mut store = Store::new(
@@ -144,10 +160,16 @@ pub(crate) fn new_store(vm: &Vm, id_bytes: &[u8], stable: StableMemory) -> Store
             stable,
             stable_limit_pages: limits.stable_memory_bytes / PAGE_SIZE,
             canister_id: id_bytes.to_vec(),
+            canister: id.to_string(),
+            reply_limit: limits.reply_bytes,
+            query_reply_limit: limits.query_reply_bytes,
             message: None,
         },
     );
     store.limiter(|state| &mut state.limits);
+    if let Some(progress) = &vm.options().progress {
+        progress::watch(&mut store, progress);
+    }
     store
 }
 
@@ -170,6 +192,8 @@ fn with_message<T>(
             instructions: 0,
         };
     }
+    // Progress is counted from this message's start: the next epoch tick calls back into it.
+    store.set_epoch_deadline(1);
     let result = store.set_fuel(budget).and_then(|()| {
         store.data_mut().message = Some(message);
         body(store)
@@ -192,11 +216,13 @@ pub(crate) fn instantiate(
     store: &mut Store<HostState>,
     budget: u64,
 ) -> Ran<wasmtime::Instance> {
-    let message = Message::new(ExecutionContext::Start, &[], &[], vm.now(), budget);
+    let mut message = Message::new(ExecutionContext::Start, &[], &[], vm.now(), budget);
+    message.export = "start function".to_string();
     with_message(store, message, |store| vm.linker.instantiate(store, module))
 }
 
-pub(crate) fn run_export(live: &mut Live, message: Message, export: &str) -> Ran<()> {
+pub(crate) fn run_export(live: &mut Live, mut message: Message, export: &str) -> Ran<()> {
+    message.export = export.to_string();
     let instance = live.instance;
     with_message(&mut live.store, message, |store| {
         instance
@@ -247,12 +273,15 @@ impl Canister {
         wasm: &[u8],
         arg: &[u8],
     ) -> (Result<Code, CallError>, Vec<String>, u64) {
-        let (module, hash) = match self.compile(vm, wasm) {
+        if let Err(error) = self.within_argument_limit(vm, "install_code", arg) {
+            return (Err(error), Vec::new(), 0);
+        }
+        let (module, hash) = match self.compile_new(vm, wasm) {
             Ok(compiled) => compiled,
             Err(error) => return (Err(error), Vec::new(), 0),
         };
         let budget = vm.options().limits.install_instructions;
-        let mut store = new_store(vm, &self.id_bytes, StableMemory::default());
+        let mut store = new_store_for(vm, &self.id, &self.id_bytes, StableMemory::default());
         let started = instantiate(vm, &module, &mut store, budget);
         let mut prints = started.debug_prints;
         let mut used = started.instructions;
@@ -268,7 +297,8 @@ impl Canister {
                 principal::ANONYMOUS,
                 vm.now(),
                 budget.saturating_sub(used),
-            );
+            )
+            .after(used);
             let ran = run_export(&mut live, message, "canister_init");
             prints.extend(ran.debug_prints);
             used += ran.instructions;
@@ -278,6 +308,38 @@ impl Canister {
         }
         let code = Code::new(wasm.to_vec(), hash, module, live);
         (Ok(code), prints, used)
+    }
+
+    /// Compiles a module that is being installed or upgraded to, after checking it against the
+    /// replica's module limits (which a module loaded from the state directory passed already).
+    pub(crate) fn compile_new(
+        &self,
+        vm: &Vm,
+        wasm: &[u8],
+    ) -> Result<(Module, [u8; 32]), CallError> {
+        module_limits::check(wasm, &vm.options().limits.module)
+            .map_err(|reason| CallError::invalid_wasm(&self.id, &reason))?;
+        self.compile(vm, wasm)
+    }
+
+    /// Refuses an argument larger than the replica accepts in one ingress message, as the
+    /// replica refuses it: before the canister runs.
+    pub(crate) fn within_argument_limit(
+        &self,
+        vm: &Vm,
+        method: &str,
+        arg: &[u8],
+    ) -> Result<(), CallError> {
+        let limit = vm.options().limits.argument_bytes;
+        if arg.len() as u64 > limit {
+            return Err(CallError::request_too_large(
+                &self.id,
+                method,
+                arg.len(),
+                limit,
+            ));
+        }
+        Ok(())
     }
 
     pub(crate) fn compile(&self, vm: &Vm, wasm: &[u8]) -> Result<(Module, [u8; 32]), CallError> {
@@ -331,6 +393,9 @@ impl Canister {
         method: &str,
         arg: &[u8],
     ) -> Outcome {
+        if let Err(error) = self.within_argument_limit(vm, method, arg) {
+            return Outcome::failed(error);
+        }
         let id = &self.id;
         match self.status {
             Status::Running => {}
@@ -437,7 +502,8 @@ pub(crate) fn restore_heap(vm: &Vm, id_bytes: &[u8], code: &mut Code, image: &He
         Err(ApplyError::MemoryGrew) | Err(ApplyError::Mismatch(_)) => {}
     }
     let stable = mem::take(&mut code.live.store.data_mut().stable);
-    let mut store = new_store(vm, id_bytes, stable);
+    let id = code.live.store.data().canister.clone();
+    let mut store = new_store_for(vm, &id, id_bytes, stable);
     let budget = vm.options().limits.install_instructions;
     let started = instantiate(vm, &code.module, &mut store, budget);
     if let Ok(instance) = started.result {

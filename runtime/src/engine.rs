@@ -1,5 +1,5 @@
-//! The [`Vm`]: the wasmtime engine, its System API linker, the module compilation cache and the
-//! clock that canisters read.
+//! The [`Vm`]: the wasmtime engine, its System API linker, the module compilation cache, the
+//! clock that canisters read and, when progress is reported, the thread that ticks the epoch.
 //!
 //! Compiling canister Wasm is the slow step of a short-lived process, so compiled modules are
 //! kept in memory for the VM's lifetime and, when a cache directory is configured, on disk
@@ -20,6 +20,7 @@ use wasmtime::{Config, Engine, Linker, Module, Strategy};
 use crate::error::VmError;
 use crate::host::{self, HostState};
 use crate::options::{Compiler, Options};
+use crate::progress::Ticker;
 
 /// The VM: owns the wasmtime engine. Canisters are separate values run against it.
 pub struct Vm {
@@ -31,6 +32,8 @@ pub struct Vm {
     modules: Mutex<HashMap<[u8; 32], Module>>,
     /// The last time handed to a message, so that time never goes backwards.
     last_time: AtomicU64,
+    /// Advances the epoch for progress reports; `None` when progress is not reported.
+    _ticker: Option<Ticker>,
 }
 
 impl Vm {
@@ -51,6 +54,8 @@ impl Vm {
         }
         // Canisters are deterministic; relaxed SIMD is not (threads are not compiled in).
         config.wasm_relaxed_simd(false);
+        // Epoch checks only let the host look at a running message; they charge no fuel.
+        config.epoch_interruption(options.progress.is_some());
         let engine = Engine::new(&config).map_err(|e| VmError::Engine(format!("{e:#}")))?;
         let linker = host::linker(&engine).map_err(|e| VmError::Engine(format!("{e:#}")))?;
         if let Some(dir) = &options.cache_dir {
@@ -67,6 +72,10 @@ impl Vm {
                 .update(format!("{:?}", options.compiler).as_bytes());
             hasher.0.finalize().into()
         };
+        let ticker = options
+            .progress
+            .as_ref()
+            .map(|progress| Ticker::start(&engine, progress.interval));
         Ok(Vm {
             engine,
             linker,
@@ -74,6 +83,7 @@ impl Vm {
             config_digest,
             modules: Mutex::new(HashMap::new()),
             last_time: AtomicU64::new(0),
+            _ticker: ticker,
         })
     }
 

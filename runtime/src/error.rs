@@ -33,10 +33,15 @@ pub enum ErrorCode {
     CanisterMethodNotFound,
     /// IC0537: the canister has no module installed.
     CanisterWasmModuleNotFound,
+    /// The message was refused before it reached the canister: its argument is larger than the
+    /// Internet Computer accepts. The replica refuses such a request at its HTTP endpoint, with
+    /// status 413 (Payload Too Large), so there is no IC05xx code for it.
+    RequestTooLarge,
 }
 
 impl ErrorCode {
-    /// The numeric part of the code, e.g. 502.
+    /// The numeric part of the code, e.g. 502 (413, the HTTP status, for
+    /// [`ErrorCode::RequestTooLarge`]).
     pub fn number(self) -> u16 {
         match self {
             ErrorCode::CanisterTrapped => 502,
@@ -50,14 +55,19 @@ impl ErrorCode {
             ErrorCode::CanisterInstructionLimitExceeded => 522,
             ErrorCode::CanisterMethodNotFound => 536,
             ErrorCode::CanisterWasmModuleNotFound => 537,
+            ErrorCode::RequestTooLarge => 413,
         }
     }
 }
 
 impl fmt::Display for ErrorCode {
-    /// Writes the code as the Internet Computer prints it, e.g. `IC0502`.
+    /// Writes the code as the Internet Computer prints it, e.g. `IC0502`, and a refused request
+    /// as an agent shows the HTTP status, `413 (Payload Too Large)`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "IC{:04}", self.number())
+        match self {
+            ErrorCode::RequestTooLarge => write!(f, "{} (Payload Too Large)", self.number()),
+            _ => write!(f, "IC{:04}", self.number()),
+        }
     }
 }
 
@@ -116,6 +126,17 @@ impl CallError {
         CallError::new(
             ErrorCode::CanisterInvalidWasm,
             format!("Canister {id}'s Wasm module is not valid: {reason}"),
+        )
+    }
+
+    /// The refusal of a message whose argument is over the size limit, worded as the replica's
+    /// HTTP endpoint words it (the request id is the method here: this VM has no request ids).
+    pub(crate) fn request_too_large(id: &str, method: &str, size: usize, limit: u64) -> CallError {
+        CallError::new(
+            ErrorCode::RequestTooLarge,
+            format!(
+                "Request to {method} of canister {id} is too large. Message byte size {size} is larger than the max allowed {limit}."
+            ),
         )
     }
 

@@ -4,10 +4,12 @@
 //! signature. Each call first checks that the running message's [`ExecutionContext`] allows it
 //! (as the Internet Computer's interface specification does), then checks every heap and stable
 //! memory range; a bad range or a forbidden call is a trap carrying a [`HostTrap`], never a
-//! panic. This file does not decide what happens to a message's changes afterwards;
+//! panic. A reply or reject message larger than the replica allows traps the same way, before
+//! any of it is copied. This file does not decide what happens to a message's changes afterwards;
 //! `canister.rs` commits or rolls them back.
 
 use std::ops::Range;
+use std::time::Instant;
 
 use wasmtime::{Caller, Engine, Error, Extern, Linker, Memory, StoreLimits};
 
@@ -82,6 +84,14 @@ pub(crate) struct Message {
     pub(crate) reply_data: Vec<u8>,
     pub(crate) response: Option<Response>,
     pub(crate) debug_prints: Vec<String>,
+    /// The export that runs, for progress reports.
+    pub(crate) export: String,
+    /// Instructions that earlier steps of the same operation used (an upgrade's
+    /// `canister_pre_upgrade` before its `canister_post_upgrade`), for progress reports.
+    pub(crate) prior_instructions: u64,
+    /// When the message started, and when it was last reported, by the host's clock.
+    pub(crate) started: Instant,
+    pub(crate) last_report: Instant,
 }
 
 impl Message {
@@ -92,6 +102,7 @@ impl Message {
         time: u64,
         budget: u64,
     ) -> Message {
+        let started = Instant::now();
         Message {
             context,
             arg: arg.to_vec(),
@@ -101,6 +112,18 @@ impl Message {
             reply_data: Vec::new(),
             response: None,
             debug_prints: Vec::new(),
+            export: String::new(),
+            prior_instructions: 0,
+            started,
+            last_report: started,
+        }
+    }
+
+    /// The same message, counted after `instructions` used by earlier steps of its operation.
+    pub(crate) fn after(self, instructions: u64) -> Message {
+        Message {
+            prior_instructions: instructions,
+            ..self
         }
     }
 }
@@ -111,6 +134,11 @@ pub(crate) struct HostState {
     pub(crate) stable: StableMemory,
     pub(crate) stable_limit_pages: u64,
     pub(crate) canister_id: Vec<u8>,
+    /// The canister's id as text, for progress reports.
+    pub(crate) canister: String,
+    /// The largest reply or reject message of an update, and of a query, in bytes.
+    pub(crate) reply_limit: u64,
+    pub(crate) query_reply_limit: u64,
     /// The running message; `None` between messages.
     pub(crate) message: Option<Message>,
 }
@@ -211,6 +239,22 @@ fn not_responded(message: &Message, api: &str) -> Result<(), Error> {
     Ok(())
 }
 
+/// Fails, as the replica does, if a reply (or reject message) would grow to more than `size`
+/// bytes; checked before anything is copied, so an oversized reply never takes host memory.
+fn within_reply_limit(caller: &Caller<'_, HostState>, api: &str, size: u64) -> Result<(), Error> {
+    let state = caller.data();
+    let limit = match state.message.as_ref().map(|m| m.context) {
+        Some(ExecutionContext::Query) => state.query_reply_limit,
+        _ => state.reply_limit,
+    };
+    if size > limit {
+        return Err(violation(format!(
+            "ic0.{api}: application payload size ({size}) cannot be larger than {limit}"
+        )));
+    }
+    Ok(())
+}
+
 /// Builds the linker with every System API function.
 pub(crate) fn linker(engine: &Engine) -> Result<Linker<HostState>, Error> {
     let mut linker = Linker::new(engine);
@@ -250,10 +294,10 @@ pub(crate) fn linker(engine: &Engine) -> Result<Linker<HostState>, Error> {
         ic0,
         "msg_reply_data_append",
         |mut c: Caller<'_, HostState>, src: u32, size: u32| {
-            not_responded(
-                message(&mut c, "msg_reply_data_append", Group::Respond)?,
-                "msg_reply_data_append",
-            )?;
+            let running = message(&mut c, "msg_reply_data_append", Group::Respond)?;
+            not_responded(running, "msg_reply_data_append")?;
+            let total = running.reply_data.len() as u64 + u64::from(size);
+            within_reply_limit(&c, "msg_reply_data_append", total)?;
             let bytes = read_heap(&mut c, src, size)?;
             message(&mut c, "msg_reply_data_append", Group::Respond)?
                 .reply_data
@@ -272,6 +316,7 @@ pub(crate) fn linker(engine: &Engine) -> Result<Linker<HostState>, Error> {
         "msg_reject",
         |mut c: Caller<'_, HostState>, src: u32, size: u32| {
             not_responded(message(&mut c, "msg_reject", Group::Respond)?, "msg_reject")?;
+            within_reply_limit(&c, "msg_reject", u64::from(size))?;
             let text = String::from_utf8_lossy(&read_heap(&mut c, src, size)?).into_owned();
             message(&mut c, "msg_reject", Group::Respond)?.response = Some(Response::Reject(text));
             Ok(())
@@ -394,6 +439,9 @@ mod tests {
                 stable: StableMemory::default(),
                 stable_limit_pages: 0,
                 canister_id: Vec::new(),
+                canister: String::new(),
+                reply_limit: 0,
+                query_reply_limit: 0,
                 message: None,
             },
         );

@@ -26,8 +26,10 @@ mod canister;
 mod engine;
 mod error;
 mod host;
+mod module_limits;
 mod options;
 pub mod principal;
+mod progress;
 mod snapshot;
 mod stable_memory;
 mod state_dir;
@@ -39,6 +41,8 @@ pub use canister::{Canister, Outcome, Response, Status};
 pub use engine::Vm;
 pub use error::{CallError, ErrorCode, VmError};
 pub use host::ExecutionContext;
-pub use options::{Compiler, Limits, Options};
+pub use options::{
+    Compiler, Limits, ModuleLimits, Options, Progress, ProgressReport, ProgressSink,
+};
 pub use stable_memory::PAGE_SIZE;
 pub use state_dir::{StateDir, StateError};

@@ -11,7 +11,8 @@
 use std::mem;
 
 use crate::canister::{
-    has_export, instantiate, new_store, restore_heap, run_export, Canister, Code, Outcome, Response,
+    has_export, instantiate, new_store_for, restore_heap, run_export, Canister, Code, Outcome,
+    Response,
 };
 use crate::error::CallError;
 use crate::host::{ExecutionContext, Message};
@@ -25,10 +26,13 @@ impl Canister {
     /// stopped (as with dfx) and keeps its status. Atomic: on any failure the canister keeps its
     /// old module, heap and stable memory.
     pub fn upgrade(&mut self, vm: &Vm, wasm: &[u8], arg: &[u8]) -> Outcome {
+        if let Err(error) = self.within_argument_limit(vm, "install_code", arg) {
+            return Outcome::failed(error);
+        }
         if self.code.is_none() {
             return Outcome::failed(CallError::no_module(&self.id));
         }
-        let (module, hash) = match self.compile(vm, wasm) {
+        let (module, hash) = match self.compile_new(vm, wasm) {
             Ok(compiled) => compiled,
             Err(error) => return Outcome::failed(error),
         };
@@ -62,7 +66,7 @@ impl Canister {
 
         // The heap is discarded: only stable memory moves to the new instance.
         let stable = mem::take(&mut old.live.store.data_mut().stable);
-        let mut store = new_store(vm, &id_bytes, stable);
+        let mut store = new_store_for(vm, &id, &id_bytes, stable);
         let started = instantiate(vm, &module, &mut store, budget.saturating_sub(used));
         prints.extend(started.debug_prints);
         used += started.instructions;
@@ -83,7 +87,8 @@ impl Canister {
                 principal::ANONYMOUS,
                 vm.now(),
                 budget.saturating_sub(used),
-            );
+            )
+            .after(used);
             let ran = run_export(&mut live, message, "canister_post_upgrade");
             prints.extend(ran.debug_prints);
             used += ran.instructions;

@@ -3,7 +3,7 @@
 ;; method per System API behaviour under test. It is a template: `{VERSION}` is the number the
 ;; `version` query returns, `{INIT}`, `{PRE}` and `{POST}` are extra instructions at the end of
 ;; `canister_init`, `canister_pre_upgrade` and `canister_post_upgrade`, and `{START}` an optional
-;; start function. It does not decode Candid: arguments and replies are raw bytes.
+;; start function (or any other module fields). It does not decode Candid: arguments and replies are raw bytes.
 (module
   (import "ic0" "msg_arg_data_size" (func $arg_size (result i32)))
   (import "ic0" "msg_arg_data_copy" (func $arg_copy (param i32 i32 i32)))
@@ -141,6 +141,34 @@
   (func (export "canister_update heap_oob") (call $append (i32.const -16) (i32.const 100)))
   (func (export "canister_update stable_oob")
     (call $stable_read (i64.const 0) (i64.const 1000000000) (i64.const 8)))
+  ;; Appends `count` times the first `chunk` bytes of the heap to the reply, then replies; the
+  ;; argument is two little-endian u32s (chunk, count). Memory grows to hold one chunk.
+  (func $reply_chunks (local $chunk i32) (local $count i32)
+    (call $arg_copy (i32.const 0) (i32.const 0) (i32.const 8))
+    (local.set $chunk (i32.load (i32.const 0)))
+    (local.set $count (i32.load (i32.const 4)))
+    (call $grow_to (local.get $chunk))
+    (block $done
+      (loop $next
+        (br_if $done (i32.eqz (local.get $count)))
+        (call $append (i32.const 0) (local.get $chunk))
+        (local.set $count (i32.sub (local.get $count) (i32.const 1)))
+        (br $next)))
+    (call $reply))
+  ;; Grows memory (if needed) to at least $bytes bytes.
+  (func $grow_to (param $bytes i32) (local $pages i32)
+    (local.set $pages (i32.add (i32.shr_u (local.get $bytes) (i32.const 16)) (i32.const 1)))
+    (if (i32.gt_u (local.get $pages) (memory.size))
+      (then (drop (memory.grow (i32.sub (local.get $pages) (memory.size)))))))
+  (func (export "canister_update reply_chunks") (call $bump) (call $reply_chunks))
+  (func (export "canister_query query_reply_chunks") (call $reply_chunks))
+  ;; Rejects with the first n bytes of the heap; the argument is n as a little-endian u32.
+  (func (export "canister_update reject_of_size") (local $size i32)
+    (call $bump)
+    (call $arg_copy (i32.const 0) (i32.const 0) (i32.const 4))
+    (local.set $size (i32.load (i32.const 0)))
+    (call $grow_to (local.get $size))
+    (call $reject (i32.const 0) (local.get $size)))
   (func (export "canister_update stable_limit")
     (call $reply_i64 (call $stable_grow (i64.const 0x7fffffffffff))))
 )

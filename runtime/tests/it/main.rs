@@ -5,7 +5,9 @@
 //! output; the end-to-end suites elsewhere do that.
 
 mod lifecycle;
+mod limits;
 mod messages;
+mod progress;
 mod state;
 mod upgrade;
 
