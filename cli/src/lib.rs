@@ -6,6 +6,7 @@ pub mod canister_cmds;
 pub mod compile;
 pub mod drun;
 pub mod failure;
+pub mod output;
 pub mod run;
 pub mod state;
 pub mod upgrade_check;

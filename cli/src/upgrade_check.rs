@@ -17,6 +17,7 @@ use minimo_compiler::{Compiled, Diagnostic, Severity};
 use minimo_runtime::Canister;
 
 use crate::failure::{self, Failure, Outcome};
+use crate::output;
 
 const STABLE_SECTION: &str = "icp:private motoko:stable-types";
 const CANDID_SECTION: &str = "icp:public candid:service";
@@ -92,24 +93,6 @@ impl Findings {
             &self.candid,
         );
         out
-    }
-
-    /// Prints the report on stderr (what `minimo upgrade` shows before deciding).
-    pub fn print(&self) {
-        eprint!("{}", self.report());
-    }
-
-    /// The refusal to report, if the upgrade must not go ahead; when it may, prints the
-    /// verdict line on stderr, so that a caller that printed the report only has to act on
-    /// `Some`.
-    pub fn refusal(&self, yes: bool) -> Option<String> {
-        match self.verdict(yes) {
-            Verdict::Refused(why) => Some(why),
-            Verdict::Confirmed(line) | Verdict::Safe(line) => {
-                eprintln!("{line}");
-                None
-            }
-        }
     }
 
     pub fn verdict(&self, yes: bool) -> Verdict {
@@ -365,7 +348,7 @@ pub fn stable_compatible_files(old: &Path, new: &Path) -> Outcome {
         );
         write_notes(&mut out, &diagnostic.notes);
     }
-    eprint!("{out}");
+    output::err(&out)?;
     if minimo_compiler::has_errors(&diagnostics) {
         Err(Failure::reported())
     } else {
@@ -411,7 +394,7 @@ pub fn candid_compatible_files(old: &Path, new: &Path) -> Outcome {
             )],
         );
     }
-    eprint!("{out}");
+    output::err(&out)?;
     if breaks.is_empty() {
         Ok(())
     } else {
