@@ -4,7 +4,9 @@
 mod build_cmd;
 mod compat;
 mod compat_upgrade;
+mod concurrency;
 mod conformance_run;
+mod output_errors;
 mod registry;
 mod scenarios;
 mod state_dir;

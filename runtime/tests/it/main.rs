@@ -7,6 +7,8 @@
 mod lifecycle;
 mod messages;
 mod state;
+mod state_hostile;
+mod state_lock;
 mod upgrade;
 
 use minimo_runtime::{CallError, Canister, ErrorCode, Limits, Options, Outcome, Response, Vm};
