@@ -241,9 +241,7 @@ pub fn status(state: &Location, name: &str) -> Outcome {
         Status::Stopping => "Stopping",
         Status::Stopped => "Stopped",
     };
-    let module_hash = canister
-        .module_hash()
-        .unwrap_or_else(|| "none".to_string());
+    let module_hash = canister.module_hash().unwrap_or_else(|| "none".to_string());
     Ok(output::out(&format!(
         "Canister {name} ({})\nStatus: {status}\nModule hash: 0x{module_hash}\nStable memory: {} bytes\n",
         canister.id(),

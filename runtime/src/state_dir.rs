@@ -342,7 +342,10 @@ fn write_generation(generation: &Path, canister: &Canister) -> Result<(), StateE
     let meta = state_meta::print(
         canister.id(),
         canister.status(),
-        code.map(|code| (&code.hash, &code.globals[..])),
+        code.map(|code| state_meta::Installed {
+            hash: &code.hash,
+            globals: &code.globals,
+        }),
     );
     if let Some(code) = code {
         write_synced(&generation.join("module.wasm"), &code.wasm)?;

@@ -88,7 +88,10 @@ pub(crate) fn entries(dir: &Path) -> Result<Vec<(String, PathBuf, fs::FileType)>
         let path = entry.path();
         let kind = entry.file_type().map_err(|e| error(&path, e))?;
         let Some(name) = entry.file_name().to_str().map(str::to_string) else {
-            return Err(error(&path, "the name is not UTF-8; minimo never writes such a name"));
+            return Err(error(
+                &path,
+                "the name is not UTF-8; minimo never writes such a name",
+            ));
         };
         found.push((name, path, kind));
     }

@@ -26,14 +26,16 @@ pub(crate) struct Meta {
     pub(crate) globals: Vec<(String, GlobalValue)>,
 }
 
+/// What `meta.txt` says of an installed module.
+pub(crate) struct Installed<'a> {
+    pub(crate) hash: &'a [u8; 32],
+    pub(crate) globals: &'a [(String, GlobalValue)],
+}
+
 /// The body of `meta.txt` (without its checksum line).
-pub(crate) fn print(
-    id: &str,
-    status: Status,
-    module: Option<(&[u8; 32], &[(String, GlobalValue)])>,
-) -> String {
+pub(crate) fn print(id: &str, status: Status, module: Option<Installed<'_>>) -> String {
     let mut text = format!("{FORMAT}\nid {id}\nstatus {}\n", status.as_str());
-    if let Some((hash, globals)) = module {
+    if let Some(Installed { hash, globals }) = module {
         text.push_str(&format!("module-sha256 {}\n", hex(hash)));
         for (global, value) in globals {
             text.push_str(&format!(

@@ -49,7 +49,10 @@ fn a_link_at_a_temporary_current_is_refused_and_nothing_outside_is_written() {
     let stderr = stderr(&output);
     assert!(stderr.contains("CURRENT.tmp"), "{stderr}");
     assert!(stderr.contains("symbolic link"), "{stderr}");
-    assert_eq!(std::fs::read_to_string(&victim).expect("victim"), "precious");
+    assert_eq!(
+        std::fs::read_to_string(&victim).expect("victim"),
+        "precious"
+    );
 }
 
 #[test]

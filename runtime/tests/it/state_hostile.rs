@@ -67,7 +67,10 @@ impl Fixture {
         let state = StateDir::open(&self.root).expect("state dir");
         let started = Instant::now();
         let error = state.load(&vm(), "c").err().expect("the load is refused");
-        assert!(started.elapsed() < Duration::from_secs(10), "the load took long");
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "the load took long"
+        );
         error.to_string()
     }
 }
@@ -84,7 +87,7 @@ fn a_link_at_a_temporary_current_is_refused_and_its_target_is_untouched() {
     assert_eq!(error.path, temporary, "{error}");
     assert!(error.to_string().contains("symbolic link"), "{error}");
     let canister = install(&vm, Counter::V1);
-    let error = state.save("c", &canister).err().expect("the save is refused");
+    let error = state.save("c", &canister).expect_err("the save is refused");
     assert_eq!(error.path, temporary, "{error}");
     assert_eq!(fs::read_to_string(&victim).expect("victim"), "precious");
 }
@@ -129,7 +132,10 @@ fn a_state_file_that_is_a_fifo_is_an_error_not_a_hang() {
 #[test]
 fn a_current_that_is_a_device_is_an_error_not_a_hang() {
     let fixture = Fixture::new();
-    fixture.link(&fixture.canister_folder().join("CURRENT"), Path::new("/dev/zero"));
+    fixture.link(
+        &fixture.canister_folder().join("CURRENT"),
+        Path::new("/dev/zero"),
+    );
     let error = fixture.load_error();
     assert!(error.contains("CURRENT"), "{error}");
 }
@@ -182,7 +188,7 @@ fn a_linked_canister_folder_is_refused() {
     fs::rename(&folder, &copy).expect("moved out");
     symlink(&copy, &folder).expect("link made");
     let state = StateDir::open(&fixture.root).expect("state dir");
-    let error = state.names().err().expect("listing is refused");
+    let error = state.names().expect_err("listing is refused");
     assert_eq!(error.path, folder, "{error}");
     let error = state.load(&vm(), "c").err().expect("the load is refused");
     assert_eq!(error.path, folder, "{error}");
@@ -213,7 +219,10 @@ fn a_directory_written_before_the_lock_existed_loads_and_saves() {
     let mut canister = state.load(&vm, "c").expect("loads").expect("saved");
     canister.update(&vm, "inc", b"");
     state.save("c", &canister).expect("saved");
-    assert!(!leftover.exists(), "the leftover temporary file is cleaned up");
+    assert!(
+        !leftover.exists(),
+        "the leftover temporary file is cleaned up"
+    );
     let mut again = state.load(&vm, "c").expect("loads").expect("saved");
     assert_eq!(counters(&vm, &mut again), (2, 2, 2));
 }
@@ -230,6 +239,13 @@ fn a_save_never_reuses_a_generation_number_and_deletes_the_older_ones() {
     let vm = vm();
     let canister = state.load(&vm, "c").expect("loads").expect("saved");
     state.save("c", &canister).expect("saved");
-    assert_eq!(fixture.generation(), folder.join("g8"), "never reuses a number");
-    assert!(!committed.exists() && !stray.exists(), "older generations are gone");
+    assert_eq!(
+        fixture.generation(),
+        folder.join("g8"),
+        "never reuses a number"
+    );
+    assert!(
+        !committed.exists() && !stray.exists(),
+        "older generations are gone"
+    );
 }

@@ -28,13 +28,18 @@ fn a_second_writer_waits_for_the_first_and_is_told_its_pid() {
         (second.is_ok(), notices)
     });
     // Still waiting well after the notice is due.
-    assert!(got.recv_timeout(NOTICE_AFTER * 2).is_err(), "the second writer got in");
+    assert!(
+        got.recv_timeout(NOTICE_AFTER * 2).is_err(),
+        "the second writer got in"
+    );
     drop(first);
     let (ok, notices) = waiter.join().expect("the waiter ends");
     assert!(ok);
     assert_eq!(notices.len(), 1);
     assert_eq!(notices[0].holder, Some(std::process::id()));
-    assert!(notices[0].to_string().contains("waiting for minimo process"));
+    assert!(notices[0]
+        .to_string()
+        .contains("waiting for minimo process"));
 }
 
 #[test]
@@ -43,8 +48,8 @@ fn readers_share_the_lock() {
     open(dir.path(), Access::Write);
     let _first = open(dir.path(), Access::Read);
     let mut waited = false;
-    let _second = StateDir::open_with(dir.path(), Access::Read, &mut |_| waited = true)
-        .expect("state dir");
+    let _second =
+        StateDir::open_with(dir.path(), Access::Read, &mut |_| waited = true).expect("state dir");
     assert!(!waited);
 }
 
@@ -60,7 +65,10 @@ fn a_writer_waits_for_a_reader() {
         opened.send(()).expect("the test waits");
         drop(writer);
     });
-    assert!(got.recv_timeout(Duration::from_millis(300)).is_err(), "the writer got in");
+    assert!(
+        got.recv_timeout(Duration::from_millis(300)).is_err(),
+        "the writer got in"
+    );
     drop(reader);
     got.recv_timeout(Duration::from_secs(10))
         .expect("the writer gets in once the reader is gone");
@@ -73,7 +81,7 @@ fn a_directory_opened_for_reading_cannot_save() {
     open(dir.path(), Access::Write);
     let state = open(dir.path(), Access::Read);
     let canister = install(&vm(), Counter::V1);
-    let error = state.save("c", &canister).err().expect("the save is refused");
+    let error = state.save("c", &canister).expect_err("the save is refused");
     assert!(error.to_string().contains("opened for reading"), "{error}");
 }
 
@@ -98,5 +106,8 @@ fn a_lock_file_that_is_a_link_is_refused() {
     std::os::unix::fs::symlink(&victim, root.join("lock")).expect("link made");
     let error = StateDir::open(&root).err().expect("refused");
     assert_eq!(error.path, root.join("lock"), "{error}");
-    assert_eq!(std::fs::read_to_string(&victim).expect("victim"), "precious");
+    assert_eq!(
+        std::fs::read_to_string(&victim).expect("victim"),
+        "precious"
+    );
 }
