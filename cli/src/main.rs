@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use minimo_cli::{canister_cmds, compile, drun, run, state, upgrade_check};
+use minimo_cli::{canister_cmds, compile, drun, output, run, state, upgrade_check};
 
 #[derive(Parser)]
 #[command(
@@ -94,7 +94,10 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return output::usage(&error),
+    };
     let state = state::Location::resolve(cli.state);
     let result = match cli.command {
         Command::Check { file } => compile::check(&file),

@@ -10,7 +10,8 @@
 //! This file does not decide what is printed, only how.
 
 use std::fmt;
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
+use std::process::ExitCode;
 
 use crate::failure::Failure;
 
@@ -109,4 +110,29 @@ fn write(stream: Stream, text: &str) -> Result<(), WriteError> {
         }
     };
     result.map_err(|error| WriteError { stream, error })
+}
+
+/// Prints what the argument parser has to say (help, the version, a usage error) and gives the
+/// exit status: clap's own, or [`WRITE_FAILED`] if it could not be printed (clap's printing
+/// would drop that error and exit 0).
+pub fn usage(error: &clap::Error) -> ExitCode {
+    let stream = if error.use_stderr() {
+        Stream::Stderr
+    } else {
+        Stream::Stdout
+    };
+    let to_terminal = match stream {
+        Stream::Stdout => io::stdout().is_terminal(),
+        Stream::Stderr => io::stderr().is_terminal(),
+    };
+    let rendered = error.render();
+    let text = if to_terminal {
+        rendered.ansi().to_string()
+    } else {
+        rendered.to_string()
+    };
+    match write(stream, &text) {
+        Ok(()) => ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(WRITE_FAILED)),
+        Err(failed) => Failure::from(failed).report(),
+    }
 }

@@ -230,8 +230,12 @@ impl StateDir {
         }
         let found = scan_canister_folder(&dir)?;
         let (number, generation) = new_generation(&dir, &found)?;
-        write_generation(&generation, canister)?;
-        sync_dir(&generation)?;
+        if let Err(e) = write_generation(&generation, canister).and_then(|()| sync_dir(&generation))
+        {
+            // Never committed, so nothing refers to it (a full disk, say): take it away again.
+            let _ = fs::remove_dir_all(&generation);
+            return Err(e);
+        }
 
         // The commit point: after this rename the new generation is the canister's state.
         let temporary = write_temporary(&dir, format!("g{number}\n").as_bytes())?;

@@ -89,6 +89,7 @@ fn every_command_fails_cleanly_when_its_output_is_full() {
         &["status", "counter"],
         &["stop", "counter"],
         &["upgrade", "counter", "examples/counter/counter_v2.mo"],
+        &["--help"],
     ];
     for args in to_stdout {
         let output = sandbox
