@@ -1,18 +1,31 @@
 //! The canister commands: `deploy`, `call`, `upgrade`, `stop`, `start`, `status`.
 //!
-//! Each loads the canister from the state directory, runs one operation in the VM, and saves
-//! the result back (the state directory commits atomically). A failed message leaves the
-//! canister as it was, so nothing is saved then.
+//! Each opens the state directory, which takes its lock, and holds it until the command ends:
+//! exclusively for a command that changes state, shared for `status` and `call --query` (a
+//! call without `--query` takes the exclusive lock even when the method turns out to be a
+//! query, since that is known only once the canister is loaded). The load, the one operation
+//! in the VM and the save all happen under the lock, so commands on one state directory queue
+//! instead of losing updates; a wait of more than a second is said on stderr. A program is
+//! compiled before the lock is taken, to keep other commands' waits short. A failed message
+//! leaves the canister as it was, so nothing is saved then.
+//!
+//! The order of output and commit: debug prints (stderr) come before the save, and the result
+//! line (stdout) after it. So a reply is printed only once its state is committed: a process
+//! killed between the two has saved a state whose reply was never printed, never the reverse.
+//! A debug print that cannot be written stops the command before it saves; a result that cannot
+//! be printed gets an error that says the change was saved.
 
 use std::path::Path;
 
-use minimo_runtime::{Canister, Response, StateDir, Status, Vm};
+use minimo_compiler::Compiled;
+use minimo_runtime::{Access, Canister, Response, StateDir, Status, Vm};
 
 use crate::candid_text::{self, Interface};
 use crate::compile;
 use crate::failure::{Failure, Outcome};
+use crate::output;
 use crate::state::Location;
-use crate::upgrade_check;
+use crate::upgrade_check::{self, Verdict};
 use crate::vm_settings;
 
 /// The empty Candid argument list `()`, the argument of init and upgrades here.
@@ -31,8 +44,12 @@ pub fn vm_for(state: Option<&Location>, name: Option<&str>) -> Result<Vm, Failur
     Vm::new(options).map_err(|error| Failure::usage(format!("cannot start the VM: {error}")))
 }
 
-fn open(state: &Location) -> Result<StateDir, Failure> {
-    StateDir::open(&state.path).map_err(|error| Failure::usage(error.to_string()))
+/// Opens the state directory, waiting for its lock as long as another command holds it.
+fn open(state: &Location, access: Access) -> Result<StateDir, Failure> {
+    StateDir::open_with(&state.path, access, &mut |waiting| {
+        output::note(&waiting.to_string())
+    })
+    .map_err(|error| Failure::usage(error.to_string()))
 }
 
 fn load(state: &Location, dir: &StateDir, vm: &Vm, name: &str) -> Result<Canister, Failure> {
@@ -51,6 +68,11 @@ fn save(dir: &StateDir, name: &str, canister: &Canister) -> Outcome {
         .map_err(|error| Failure::usage(error.to_string()))
 }
 
+/// Prints the result line of a command whose change is committed.
+fn report_committed(line: &str, done: &str) -> Outcome {
+    output::out_line(line).map_err(|error| error.after_commit(done))
+}
+
 /// The canister name for `deploy FILE` without `--name`: the file's stem.
 fn default_name(file: &Path) -> String {
     file.file_stem()
@@ -62,20 +84,20 @@ pub fn deploy(state: &Location, file: &Path, name: Option<&str>, yes: bool) -> O
     let name = name
         .map(str::to_string)
         .unwrap_or_else(|| default_name(file));
-    let dir = open(state)?;
+    let compiled = compile::compile_file(file)?;
+    let dir = open(state, Access::Write)?;
+    let vm = vm_for(Some(state), Some(&name))?;
     let existing = dir
         .names()
         .map_err(|error| Failure::usage(error.to_string()))?;
     if existing.contains(&name) {
-        return upgrade(state, &name, file, yes);
+        return upgrade_locked(state, &dir, &vm, &name, &compiled, yes);
     }
-    let vm = vm_for(Some(state), Some(&name))?;
-    let compiled = compile::compile_file(file)?;
     let id = dir
         .next_canister_id()
         .map_err(|error| Failure::usage(error.to_string()))?;
     let (result, prints) = Canister::install(&vm, &id, &compiled.wasm, NO_ARGUMENTS);
-    print_debug(&prints);
+    print_debug(&prints)?;
     let canister = result.map_err(|error| {
         Failure::program(format!(
             "installing `{name}` failed: {}: {}",
@@ -83,8 +105,10 @@ pub fn deploy(state: &Location, file: &Path, name: Option<&str>, yes: bool) -> O
         ))
     })?;
     save(&dir, &name, &canister)?;
-    println!("Installed canister {name} ({id})");
-    Ok(())
+    report_committed(
+        &format!("Installed canister {name} ({id})"),
+        &format!("canister {name} was installed"),
+    )
 }
 
 pub fn call(
@@ -94,7 +118,7 @@ pub fn call(
     args: Option<&str>,
     query: bool,
 ) -> Outcome {
-    let dir = open(state)?;
+    let dir = open(state, if query { Access::Read } else { Access::Write })?;
     let vm = vm_for(Some(state), Some(name))?;
     let mut canister = load(state, &dir, &vm, name)?;
     let interface = interface_of(&canister)?;
@@ -117,7 +141,7 @@ pub fn call(
     } else {
         canister.update(&vm, method, &arg)
     };
-    print_debug(&outcome.debug_prints);
+    print_debug(&outcome.debug_prints)?;
     match outcome.result {
         Ok(Response::Reply(bytes)) => {
             if !as_query {
@@ -127,8 +151,11 @@ pub fn call(
                 .render_reply(method, &bytes)
                 .or_else(|_| candid_text::render_untyped(&bytes))
                 .map_err(Failure::program)?;
-            println!("{text}");
-            Ok(())
+            if as_query {
+                Ok(output::out_line(&text)?)
+            } else {
+                report_committed(&text, "the call completed and its changes were saved")
+            }
         }
         Ok(Response::Reject(message)) => {
             if !as_query {
@@ -146,26 +173,41 @@ pub fn call(
 }
 
 pub fn upgrade(state: &Location, name: &str, file: &Path, yes: bool) -> Outcome {
-    let dir = open(state)?;
-    let vm = vm_for(Some(state), Some(name))?;
-    let mut canister = load(state, &dir, &vm, name)?;
     let compiled = compile::compile_file(file)?;
-    let findings = upgrade_check::check_upgrade(&canister, &compiled);
-    findings.print();
-    if let Some(refusal) = findings.refusal(yes) {
-        return Err(Failure::program(refusal));
+    let dir = open(state, Access::Write)?;
+    let vm = vm_for(Some(state), Some(name))?;
+    upgrade_locked(state, &dir, &vm, name, &compiled, yes)
+}
+
+/// The checked upgrade, with the state directory open for writing.
+fn upgrade_locked(
+    state: &Location,
+    dir: &StateDir,
+    vm: &Vm,
+    name: &str,
+    compiled: &Compiled,
+    yes: bool,
+) -> Outcome {
+    let mut canister = load(state, dir, vm, name)?;
+    let findings = upgrade_check::check_upgrade(&canister, compiled);
+    output::err(&findings.report())?;
+    match findings.verdict(yes) {
+        Verdict::Refused(why) => return Err(Failure::program(why)),
+        Verdict::Confirmed(line) | Verdict::Safe(line) => output::err_line(&line)?,
     }
-    let outcome = canister.upgrade(&vm, &compiled.wasm, NO_ARGUMENTS);
-    print_debug(&outcome.debug_prints);
+    let outcome = canister.upgrade(vm, &compiled.wasm, NO_ARGUMENTS);
+    print_debug(&outcome.debug_prints)?;
     if let Err(error) = outcome.result {
         return Err(Failure::program(format!(
             "the upgrade of `{name}` failed and was rolled back; the canister runs its old code with its old state\nError: {}: {}",
             error.code, error.message
         )));
     }
-    save(&dir, name, &canister)?;
-    println!("Upgraded canister {name}");
-    Ok(())
+    save(dir, name, &canister)?;
+    report_committed(
+        &format!("Upgraded canister {name}"),
+        &format!("canister {name} was upgraded"),
+    )
 }
 
 pub fn stop(state: &Location, name: &str) -> Outcome {
@@ -182,32 +224,32 @@ fn lifecycle(
     change: impl FnOnce(&mut Canister),
     verb: &str,
 ) -> Outcome {
-    let dir = open(state)?;
+    let dir = open(state, Access::Write)?;
     let vm = vm(Some(state))?;
     let mut canister = load(state, &dir, &vm, name)?;
     change(&mut canister);
     save(&dir, name, &canister)?;
-    println!("{verb} canister {name}");
-    Ok(())
+    report_committed(
+        &format!("{verb} canister {name}"),
+        &format!("canister {name} was {}", verb.to_lowercase()),
+    )
 }
 
 pub fn status(state: &Location, name: &str) -> Outcome {
-    let dir = open(state)?;
+    let dir = open(state, Access::Read)?;
     let vm = vm(Some(state))?;
     let canister = load(state, &dir, &vm, name)?;
-    println!("Canister {name} ({})", canister.id());
     let status = match canister.status() {
         Status::Running => "Running",
         Status::Stopping => "Stopping",
         Status::Stopped => "Stopped",
     };
-    println!("Status: {status}");
-    println!(
-        "Module hash: 0x{}",
-        canister.module_hash().unwrap_or_else(|| "none".to_string())
-    );
-    println!("Stable memory: {} bytes", canister.stable_memory_size());
-    Ok(())
+    let module_hash = canister.module_hash().unwrap_or_else(|| "none".to_string());
+    Ok(output::out(&format!(
+        "Canister {name} ({})\nStatus: {status}\nModule hash: 0x{module_hash}\nStable memory: {} bytes\n",
+        canister.id(),
+        canister.stable_memory_size()
+    ))?)
 }
 
 /// The Candid service embedded in the installed module, if it has one.
@@ -223,8 +265,11 @@ pub fn interface_of(canister: &Canister) -> Result<Option<Interface>, Failure> {
     }
 }
 
-fn print_debug(prints: &[String]) {
-    for line in prints {
-        eprintln!("debug.print: {line}");
-    }
+/// Prints a message's debug output on stderr, as `debug.print: <text>` lines.
+fn print_debug(prints: &[String]) -> Outcome {
+    let text: String = prints
+        .iter()
+        .map(|line| format!("debug.print: {line}\n"))
+        .collect();
+    Ok(output::err(&text)?)
 }

@@ -6,6 +6,7 @@ use minimo_compiler::{codegen, Compiled};
 
 use crate::failure::{self, Failure, Outcome};
 use crate::input;
+use crate::output;
 
 /// Compiles a source file, printing warnings (and, on failure, errors) to stderr in moc's form.
 pub fn compile_file(file: &Path) -> Result<Compiled, Failure> {
@@ -22,15 +23,12 @@ pub fn compile_file_as(file: &Path, path: &str) -> Result<Compiled, Failure> {
     match minimo_compiler::compile_with(path, &source, &codegen::Options::default(), &loader) {
         Ok(compiled) => {
             if !compiled.warnings.is_empty() {
-                eprint!(
-                    "{}",
-                    minimo_compiler::render(&compiled.warnings, path, &source)
-                );
+                output::err(&minimo_compiler::render(&compiled.warnings, path, &source))?;
             }
             Ok(compiled)
         }
         Err(diagnostics) => {
-            eprint!("{}", minimo_compiler::render(&diagnostics, path, &source));
+            output::err(&minimo_compiler::render(&diagnostics, path, &source))?;
             Err(Failure::reported())
         }
     }
@@ -71,7 +69,7 @@ pub fn check(file: &Path) -> Outcome {
         base: file.parent().map(Path::to_path_buf).unwrap_or_default(),
     };
     let diagnostics = minimo_compiler::check_with(&path, &source, &loader);
-    eprint!("{}", minimo_compiler::render(&diagnostics, &path, &source));
+    output::err(&minimo_compiler::render(&diagnostics, &path, &source))?;
     if minimo_compiler::has_errors(&diagnostics) {
         Err(Failure::reported())
     } else {

@@ -175,7 +175,7 @@ pub fn run_script(path: &Path, checks: Option<bool>) -> Result<(), Failure> {
     }
     for step in &steps {
         let output = runner.step(step)?;
-        print!("{output}");
+        crate::output::out(&output)?;
     }
     Ok(())
 }

@@ -46,7 +46,7 @@ impl Failure {
 
     pub fn report(self) -> ExitCode {
         if !self.message.is_empty() {
-            eprintln!("{}", self.message.trim_end());
+            crate::output::note(self.message.trim_end());
         }
         ExitCode::from(self.status)
     }

@@ -7,6 +7,7 @@ pub mod compile;
 pub mod drun;
 pub mod failure;
 pub mod input;
+pub mod output;
 pub mod run;
 pub mod state;
 pub mod upgrade_check;

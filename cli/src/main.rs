@@ -12,7 +12,7 @@ use std::time::Duration;
 use clap::{Parser, Subcommand};
 
 use minimo_cli::vm_settings::{self, VmSettings};
-use minimo_cli::{canister_cmds, compile, drun, run, state, upgrade_check};
+use minimo_cli::{canister_cmds, compile, drun, output, run, state, upgrade_check};
 
 #[derive(Parser)]
 #[command(
@@ -105,7 +105,10 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return output::usage(&error),
+    };
     vm_settings::install(VmSettings::from_flags(
         cli.instruction_limit,
         cli.progress_interval,

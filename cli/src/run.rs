@@ -10,7 +10,7 @@ use std::path::Path;
 use minimo_runtime::{CallError, Canister, ErrorCode};
 
 use crate::failure::{Failure, Outcome};
-use crate::{canister_cmds, compile};
+use crate::{canister_cmds, compile, output};
 
 /// Exit status of a script that trapped (CLI.md).
 const TRAPPED: u8 = 3;
@@ -23,9 +23,8 @@ pub fn run(file: &Path) -> Outcome {
     if let (Ok(_), Some(printer), Some(last)) = (&result, &compiled.result, prints.last_mut()) {
         *last = printer.render(last);
     }
-    for line in &prints {
-        println!("{line}");
-    }
+    let text: String = prints.iter().map(|line| format!("{line}\n")).collect();
+    output::out(&text)?;
     match result {
         Ok(_) => Ok(()),
         Err(error) => Err(Failure::with_status(

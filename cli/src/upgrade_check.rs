@@ -18,6 +18,7 @@ use minimo_runtime::Canister;
 
 use crate::failure::{Failure, Outcome};
 use crate::input;
+use crate::output;
 
 const STABLE_SECTION: &str = "icp:private motoko:stable-types";
 const CANDID_SECTION: &str = "icp:public candid:service";
@@ -93,24 +94,6 @@ impl Findings {
             &self.candid,
         );
         out
-    }
-
-    /// Prints the report on stderr (what `minimo upgrade` shows before deciding).
-    pub fn print(&self) {
-        eprint!("{}", self.report());
-    }
-
-    /// The refusal to report, if the upgrade must not go ahead; when it may, prints the
-    /// verdict line on stderr, so that a caller that printed the report only has to act on
-    /// `Some`.
-    pub fn refusal(&self, yes: bool) -> Option<String> {
-        match self.verdict(yes) {
-            Verdict::Refused(why) => Some(why),
-            Verdict::Confirmed(line) | Verdict::Safe(line) => {
-                eprintln!("{line}");
-                None
-            }
-        }
     }
 
     pub fn verdict(&self, yes: bool) -> Verdict {
@@ -366,7 +349,7 @@ pub fn stable_compatible_files(old: &Path, new: &Path) -> Outcome {
         );
         write_notes(&mut out, &diagnostic.notes);
     }
-    eprint!("{out}");
+    output::err(&out)?;
     if minimo_compiler::has_errors(&diagnostics) {
         Err(Failure::reported())
     } else {
@@ -414,7 +397,7 @@ pub fn candid_compatible_files(old: &Path, new: &Path) -> Outcome {
             )],
         );
     }
-    eprint!("{out}");
+    output::err(&out)?;
     if breaks.is_empty() {
         Ok(())
     } else {

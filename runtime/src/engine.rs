@@ -153,7 +153,9 @@ pub(crate) fn hex(bytes: &[u8]) -> String {
 
 #[allow(unsafe_code)]
 fn load_cached(engine: &Engine, path: &Path) -> Option<Module> {
-    if !path.is_file() {
+    // A link or a special file in the cache is not followed: it counts as a miss, and the
+    // module compiled instead is renamed over it (which replaces the entry, not its target).
+    if !std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file()) {
         return None;
     }
     // SAFETY: `deserialize_file` trusts that the file holds code that wasmtime itself compiled.
@@ -171,7 +173,13 @@ fn store_cached(module: &Module, path: &Path) {
         return;
     };
     let temporary = path.with_extension(format!("tmp{}", std::process::id()));
-    if std::fs::write(&temporary, bytes).is_ok() && std::fs::rename(&temporary, path).is_err() {
+    // `create_new` follows no link and never writes into a file that is already there.
+    let Ok(mut file) = crate::state_fs::create_new(&temporary) else {
+        return;
+    };
+    let written = std::io::Write::write_all(&mut file, &bytes);
+    drop(file);
+    if written.is_err() || std::fs::rename(&temporary, path).is_err() {
         let _ = std::fs::remove_file(&temporary);
     }
 }

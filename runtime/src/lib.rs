@@ -4,8 +4,9 @@
 //! A [`Vm`] owns the engine and the `ic0` System API; a [`Canister`] holds one canister's status,
 //! module, heap and stable memory and runs its messages ([`Canister::install`],
 //! [`Canister::update`], [`Canister::query`], [`Canister::upgrade`], [`Canister::reinstall`]),
-//! each atomic; a [`StateDir`] saves and loads canisters on disk, committing atomically. Failed
-//! messages are [`CallError`]s with the Internet Computer's codes and wording.
+//! each atomic; a [`StateDir`] saves and loads canisters on disk, committing atomically, one
+//! process at a time (it holds the directory's lock while it lives). Failed messages are
+//! [`CallError`]s with the Internet Computer's codes and wording.
 //!
 //! The runtime sees Wasm bytes and custom sections only: it does not depend on the compiler, and
 //! it never reads or writes a program's variables (stable variables are the program's own
@@ -34,6 +35,9 @@ mod snapshot;
 mod stable_memory;
 mod state_dir;
 mod state_file;
+mod state_fs;
+mod state_lock;
+mod state_meta;
 mod upgrade;
 mod validate;
 
@@ -46,3 +50,4 @@ pub use options::{
 };
 pub use stable_memory::PAGE_SIZE;
 pub use state_dir::{StateDir, StateError};
+pub use state_lock::{Access, Waiting, NOTICE_AFTER};

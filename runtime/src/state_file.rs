@@ -5,13 +5,12 @@
 //! 64 KiB pages, the number of stored pages), then each stored page as its index and its 65,536
 //! bytes (little-endian integers throughout), then the digest. Pages not stored are zero. A *text
 //! file* is UTF-8 lines followed by a line `sha256 <hex>` over the lines before it. Writers flush
-//! to the device (`sync_all`) before returning. This file does not decide file names or the
-//! commit protocol; `state_dir.rs` does.
+//! to the device (`sync_all`) before returning. This file does not open files, decide their
+//! names, limits or the commit protocol; `state_dir.rs` and `state_fs.rs` do.
 
 use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{self, BufReader, BufWriter, Read, Write};
-use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
@@ -28,11 +27,10 @@ pub(crate) struct Pages {
 
 /// Writes a pages file holding the given pages of a memory of `size_pages` pages.
 pub(crate) fn write_pages<'a>(
-    path: &Path,
+    file: File,
     size_pages: u64,
     pages: impl Iterator<Item = (PageIndex, &'a [u8])> + Clone,
 ) -> io::Result<()> {
-    let file = File::create(path)?;
     let mut out = HashingWriter {
         inner: BufWriter::new(file),
         digest: Sha256::new(),
@@ -51,12 +49,19 @@ pub(crate) fn write_pages<'a>(
     file.sync_all()
 }
 
-/// Reads a pages file; the error says what is wrong with it (the caller names the file).
-pub(crate) fn read_pages(path: &Path) -> Result<Pages, String> {
-    let file = File::open(path).map_err(|e| e.to_string())?;
-    let length = file.metadata().map_err(|e| e.to_string())?.len();
+/// The length of a pages file holding `count` pages.
+pub(crate) fn pages_file_len(count: u64) -> Option<u64> {
+    count
+        .checked_mul(8 + PAGE_SIZE)
+        .and_then(|n| n.checked_add(15 + 8 + 8 + 32))
+}
+
+/// Reads a pages file of `length` bytes (its length by metadata) holding a memory of at most
+/// `max_pages` pages; the error says what is wrong with it (the caller names the file).
+pub(crate) fn read_pages(file: File, length: u64, max_pages: u64) -> Result<Pages, String> {
     let mut input = HashingReader {
-        inner: BufReader::new(file),
+        // Never more than the metadata promised, even if the file grows meanwhile.
+        inner: BufReader::new(file.take(length)),
         digest: Sha256::new(),
     };
     let truncated = |e: io::Error| match e.kind() {
@@ -70,11 +75,13 @@ pub(crate) fn read_pages(path: &Path) -> Result<Pages, String> {
     }
     let size_pages = read_u64(&mut input).map_err(truncated)?;
     let count = read_u64(&mut input).map_err(truncated)?;
-    // Check the length before reading, so that a damaged count cannot make us allocate wildly.
-    let expected = count
-        .checked_mul(8 + PAGE_SIZE)
-        .and_then(|n| n.checked_add(15 + 8 + 8 + 32));
-    if expected != Some(length) {
+    // Check the sizes before reading, so that a damaged header cannot make us allocate wildly.
+    if size_pages > max_pages {
+        return Err(format!(
+            "the memory of {size_pages} pages exceeds the VM's limit of {max_pages} pages"
+        ));
+    }
+    if pages_file_len(count) != Some(length) {
         return Err(format!(
             "the file is {length} bytes long, but its header announces {count} pages"
         ));
@@ -107,17 +114,15 @@ fn read_u64(input: &mut impl Read) -> io::Result<u64> {
 }
 
 /// Writes a text file with its checksum line.
-pub(crate) fn write_text(path: &Path, body: &str) -> io::Result<()> {
+pub(crate) fn write_text(mut file: File, body: &str) -> io::Result<()> {
     let digest = hex(&Sha256::digest(body.as_bytes()));
-    let mut file = File::create(path)?;
     file.write_all(body.as_bytes())?;
     file.write_all(format!("sha256 {digest}\n").as_bytes())?;
     file.sync_all()
 }
 
-/// Reads a text file and checks its checksum line; returns the lines before it.
-pub(crate) fn read_text(path: &Path) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+/// Checks a text file's checksum line; returns the lines before it.
+pub(crate) fn read_text(bytes: Vec<u8>) -> Result<String, String> {
     let text = String::from_utf8(bytes).map_err(|_| "the file is not UTF-8".to_string())?;
     let body_end = text.trim_end_matches('\n').rfind('\n').map_or(0, |i| i + 1);
     let (body, last) = text.split_at(body_end);

@@ -4,8 +4,10 @@
 mod build_cmd;
 mod compat;
 mod compat_upgrade;
+mod concurrency;
 mod conformance_run;
 mod limits;
+mod output_errors;
 mod registry;
 mod scenarios;
 mod state_dir;

@@ -27,12 +27,18 @@ impl Sandbox {
 
     /// Runs `minimo ARGS` from the repository root with this sandbox's state directory.
     pub fn minimo(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_minimo"))
+        self.command(args).output().expect("minimo runs")
+    }
+
+    /// The command `minimo ARGS` as [`Sandbox::minimo`] runs it, for a test that sets up its
+    /// standard streams itself.
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_minimo"));
+        command
             .args(args)
             .current_dir(repo())
-            .env("MINIMO_STATE", self.state())
-            .output()
-            .expect("minimo runs")
+            .env("MINIMO_STATE", self.state());
+        command
     }
 
     /// Runs `minimo ARGS`, asserts it succeeded, and returns its stdout trimmed.

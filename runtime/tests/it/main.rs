@@ -9,6 +9,8 @@ mod limits;
 mod messages;
 mod progress;
 mod state;
+mod state_hostile;
+mod state_lock;
 mod upgrade;
 
 use minimo_runtime::{CallError, Canister, ErrorCode, Limits, Options, Outcome, Response, Vm};
