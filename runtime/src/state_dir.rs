@@ -52,8 +52,6 @@ const CURRENT_BYTES_MAX: u64 = 64;
 /// The largest `meta.txt`: a few lines and one line per exported mutable global, which for
 /// any module the Internet Computer accepts (at most 1,000 globals) is well under this.
 const META_BYTES_MAX: u64 = 16 << 20;
-/// The largest `module.wasm`: the largest module the Internet Computer installs.
-const MODULE_BYTES_MAX: u64 = 100 << 20;
 
 /// A state directory, with its lock held.
 pub struct StateDir {
@@ -461,7 +459,7 @@ fn load_generation(vm: &Vm, generation: &Path) -> Result<Canister, StateError> {
     };
     let limits = vm.options().limits;
     let module_path = generation.join("module.wasm");
-    let wasm = state_fs::read_bounded(&module_path, MODULE_BYTES_MAX)?;
+    let wasm = state_fs::read_bounded(&module_path, limits.module.bytes)?;
     if hex(&Sha256::digest(&wasm)) != hash {
         return Err(error(
             &module_path,
