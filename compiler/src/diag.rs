@@ -206,6 +206,15 @@ pub fn syntax(span: Span, message: String) -> Diagnostic {
     Diagnostic::error("M0001", span, message)
 }
 
+/// A construct deeper than the parser's nesting limit (`what` names it: "expression", ...).
+pub fn nested_too_deeply(span: Span, what: &str, limit: u32) -> Diagnostic {
+    Diagnostic::error(
+        "M0001",
+        span,
+        format!("{what} is nested too deeply (more than {limit} levels)"),
+    )
+}
+
 pub fn unsupported(span: Span, what: &str) -> Diagnostic {
     Diagnostic::error(
         "U0001",

@@ -159,6 +159,8 @@ pub struct ObjDec {
     pub bind: BindId,
     pub fields: Vec<Field>,
     pub span: Span,
+    /// See [`Expr::height`].
+    pub height: u32,
 }
 
 /// A type parameter of a generic function or class: `T` or `T <: Bound`.
@@ -177,6 +179,8 @@ pub struct ClassDec {
     pub params: Vec<Param>,
     pub fields: Vec<Field>,
     pub span: Span,
+    /// See [`Expr::height`].
+    pub height: u32,
 }
 
 /// The sort of an object type or literal.
@@ -192,6 +196,8 @@ pub enum ObjSort {
 pub struct Pat {
     pub kind: PatKind,
     pub span: Span,
+    /// See [`Expr::height`].
+    pub height: u32,
 }
 
 #[derive(Clone, Debug)]
@@ -274,6 +280,23 @@ pub struct Expr {
     pub id: ExprId,
     pub kind: ExprKind,
     pub span: Span,
+    /// How many levels of expressions, types, patterns, classes and objects this node and
+    /// the deepest path below it span (1 for a leaf). The parser keeps it at most
+    /// [`super::nesting::MAX_NESTING`], which bounds the recursion of every later pass.
+    pub height: u32,
+}
+
+impl Expr {
+    /// An expression built after parsing, whose height follows from its children's.
+    pub fn new(id: ExprId, kind: ExprKind, span: Span) -> Expr {
+        let height = super::nesting::expr_height(&kind);
+        Expr {
+            id,
+            kind,
+            span,
+            height,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -424,6 +447,8 @@ pub enum ExprKind {
 pub struct Type {
     pub kind: TypeKind,
     pub span: Span,
+    /// See [`Expr::height`].
+    pub height: u32,
 }
 
 #[derive(Clone, Debug)]
