@@ -60,6 +60,9 @@ pub struct Ident {
 pub struct Program {
     pub imports: Vec<Import>,
     pub body: ProgBody,
+    /// The range moc gives the program's own block: the lone actor or module declaration,
+    /// or, for a script, from its first declaration to the end of the text.
+    pub span: Span,
     /// The names bound to the primitive module (`import Prim "mo:⛔"`), in this file or in a
     /// module it imports: import resolution fills it, the checker binds them.
     pub prim_aliases: Vec<String>,

@@ -49,13 +49,20 @@ pub(crate) fn parse_at(source: &str, first_id: u32) -> (ast::Program, Vec<Diagno
     });
     let result = grammar::ProgramParser::new().parse(&builder, &mut recovered, tokens);
     let mut errors: Vec<_> = recovered.into_iter().map(|recovery| recovery.error).collect();
-    let (imports, body) = match result {
+    let (imports, (body, lone_span)) = match result {
         Ok(parsed) => parsed,
         Err(error) => {
             errors.push(error);
-            (Vec::new(), ast::ProgBody::Missing)
+            (Vec::new(), (ast::ProgBody::Missing, None))
         }
     };
+    let span = lone_span.unwrap_or_else(|| {
+        let start = match &body {
+            ast::ProgBody::Script(fields) => fields.first().map_or(0, |f| f.span.start as usize),
+            _ => 0,
+        };
+        Span::new(start, source.len())
+    });
     let mut diagnostics: Vec<Diagnostic> = errors
         .into_iter()
         .filter(|error| !matches!(error, ParseError::User { error } if error.is_stop()))
@@ -79,6 +86,7 @@ pub(crate) fn parse_at(source: &str, first_id: u32) -> (ast::Program, Vec<Diagno
         ast::Program {
             imports,
             body,
+            span,
             prim_aliases: Vec::new(),
             id_count: builder.ids.count(),
         },
@@ -274,9 +282,9 @@ pub(crate) fn combine(ctx: &Builder, bases: Expr, fields: Vec<ExpField>, l: usiz
     mk(ctx, ExprKind::Combine(parts, fields), l, r)
 }
 
-/// The program's body: a lone actor or module is a canister or a library, anything else a
-/// script.
-pub(crate) fn program_body(mut fields: Vec<ast::Field>) -> ast::ProgBody {
+/// The program's body: a lone actor or module is a canister or a library (with the range of
+/// its declaration), anything else a script.
+pub(crate) fn program_body(mut fields: Vec<ast::Field>) -> (ast::ProgBody, Option<Span>) {
     let lone = fields.len() == 1
         && fields[0].visibility == ast::Visibility::Private
         && fields[0].stability.is_none();
@@ -285,19 +293,20 @@ pub(crate) fn program_body(mut fields: Vec<ast::Field>) -> ast::ProgBody {
             match field.dec {
                 Dec::Object(o) if o.sort == ast::ObjSort::Actor => {
                     let name = (!o.name.name.is_empty()).then_some(o.name);
-                    return ast::ProgBody::Actor(ast::Actor {
+                    let body = ast::ProgBody::Actor(ast::Actor {
                         name,
                         fields: o.fields,
                     });
+                    return (body, Some(o.span));
                 }
                 Dec::Object(o) if o.sort == ast::ObjSort::Module => {
-                    return ast::ProgBody::Module(o.fields)
+                    return (ast::ProgBody::Module(o.fields), Some(o.span))
                 }
                 dec => fields.push(ast::Field { dec, ..field }),
             }
         }
     }
-    ast::ProgBody::Script(fields)
+    (ast::ProgBody::Script(fields), None)
 }
 
 /// A name in a pattern: `_` is the wildcard, anything else binds.
