@@ -284,6 +284,14 @@ fn stable_findings(old: &str, new: &str) -> CheckResult {
 }
 
 fn candid_findings(old: &str, new: &str) -> CheckResult {
+    for (text, whose) in [(old, "installed"), (new, "new")] {
+        if let Err(deep) = crate::candid_depth::check(text) {
+            return CheckResult::Unchecked(format!(
+                "the {whose} module's Candid service cannot be compared: line {}: {}",
+                deep.line, deep.message
+            ));
+        }
+    }
     match service_compatibility_report(CandidSource::Text(new), CandidSource::Text(old)) {
         Ok(breaks) => CheckResult::Compared(
             breaks
@@ -373,8 +381,17 @@ pub fn stable_compatible_files(old: &Path, new: &Path) -> Outcome {
     }
 }
 
-/// Loads a `.did` file on its own, so that a bad one is named.
-fn load_service(path: &Path) -> Result<(), Failure> {
+/// Loads a `.did` file on its own, so that a bad one is named: first the scan for text nested
+/// too deeply for `candid_parser`, then the parser.
+fn load_service(path: &Path, text: &str) -> Result<(), Failure> {
+    if let Err(deep) = crate::candid_depth::check(text) {
+        return Err(Failure::usage(format!(
+            "{}:{}: not a valid Candid file: {}",
+            path.display(),
+            deep.line,
+            deep.message
+        )));
+    }
     match CandidSource::File(path).load() {
         Ok((_, Some(_))) => Ok(()),
         Ok((_, None)) => Err(Failure::usage(format!(
@@ -392,10 +409,10 @@ fn load_service(path: &Path) -> Result<(), Failure> {
 /// argument or return, field) and a one-line reason; exit 0 when NEW's service is a subtype
 /// of OLD's, 1 when not, 2 when a file cannot be read, does not parse or has no service.
 pub fn candid_compatible_files(old: &Path, new: &Path) -> Outcome {
-    failure::read_text(old)?;
-    failure::read_text(new)?;
-    load_service(old)?;
-    load_service(new)?;
+    let old_text = failure::read_text(old)?;
+    let new_text = failure::read_text(new)?;
+    load_service(old, &old_text)?;
+    load_service(new, &new_text)?;
     let breaks = service_compatibility_report(CandidSource::File(new), CandidSource::File(old))
         .map_err(|error| {
             Failure::usage(format!("the interfaces could not be compared: {error}"))

@@ -246,37 +246,47 @@ pub fn cyclic_bounds(span: Span, name: &str, chain: &[String]) -> Diagnostic {
 
 /// A block whose recursive type definitions pass a parameter on inside a larger type;
 /// `explanation` is moc's text from the colon on (the definition and the parameter).
-pub fn expansive(span: Span, explanation: &str) -> Diagnostic {
-    Diagnostic::error(
-        "M0156",
+/// `span` is `None` for the definitions of a stable signature.
+pub fn expansive(span: Option<Span>, explanation: &str) -> Diagnostic {
+    Diagnostic {
         span,
-        format!("block contains expansive type definitions{explanation}"),
-    )
+        ..Diagnostic::error(
+            "M0156",
+            Span::default(),
+            format!("block contains expansive type definitions{explanation}"),
+        )
+    }
 }
 
 /// A block with definitions that unfold to themselves (`names` sorted).
-pub fn non_productive(span: Span, names: &[String]) -> Diagnostic {
+pub fn non_productive(span: Option<Span>, names: &[String]) -> Diagnostic {
     let plural = if names.len() > 1 { "s" } else { "" };
-    Diagnostic::error(
-        "M0157",
+    Diagnostic {
         span,
-        format!(
-            "block contains non-productive definition{plural} {}",
-            names.join(", ")
-        ),
-    )
+        ..Diagnostic::error(
+            "M0157",
+            Span::default(),
+            format!(
+                "block contains non-productive definition{plural} {}",
+                names.join(", ")
+            ),
+        )
+    }
 }
 
 /// A type definition whose unfolding goes deeper than the nesting limit.
-pub fn unfolds_too_deeply(span: Span, name: &str, limit: u32) -> Diagnostic {
-    Diagnostic::error(
-        "U0002",
+pub fn unfolds_too_deeply(span: Option<Span>, name: &str, limit: u32) -> Diagnostic {
+    Diagnostic {
         span,
-        format!(
-            "type {name} is nested too deeply when its definitions are unfolded (more than \
-             {limit} levels)"
-        ),
-    )
+        ..Diagnostic::error(
+            "U0002",
+            Span::default(),
+            format!(
+                "type {name} is nested too deeply when its definitions are unfolded (more \
+                 than {limit} levels)"
+            ),
+        )
+    }
 }
 
 pub fn unbound_type(span: Span, name: &str) -> Diagnostic {

@@ -10,6 +10,7 @@
 pub mod codegen;
 pub mod diag;
 pub(crate) mod format;
+mod graph;
 pub mod ir;
 pub(crate) mod lower;
 mod script_value;

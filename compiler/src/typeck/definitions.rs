@@ -18,6 +18,7 @@
 //! written body of one definition, which the parser bounds.
 
 use super::types::{ConId, Type, GENERIC_BASE};
+use crate::graph::strongly_connected;
 use super::Checker;
 use crate::diag::{self, Span};
 use crate::syntax::ast::TypeDec;
@@ -72,7 +73,7 @@ impl Checker {
         }
         let mut names: Vec<String> = bad.iter().map(|id| self.con_name(*id)).collect();
         names.sort();
-        self.diags.push(diag::non_productive(at, &names));
+        self.diags.push(diag::non_productive(Some(at), &names));
         self.neutralize(&bad);
         false
     }
@@ -183,7 +184,7 @@ impl Checker {
         let (k, i) = owner(edge.from);
         let (target, _) = owner(edge.to);
         let message = self.expansive_message(cons[k], i, cons[target]);
-        self.diags.push(diag::expansive(at, &message));
+        self.diags.push(diag::expansive(Some(at), &message));
         // Every definition of a component with an expansive edge is set aside.
         let bad_components: HashSet<usize> = edges
             .iter()
@@ -283,7 +284,7 @@ impl Checker {
                 let (id, dec) = defs[*k];
                 if depth > MAX_NESTING {
                     self.diags.push(diag::unfolds_too_deeply(
-                        dec.name.span,
+                        Some(dec.name.span),
                         &dec.name.name,
                         MAX_NESTING,
                     ));
@@ -412,67 +413,4 @@ fn unfolded_height(ty: &Type, depth_of: &dyn Fn(ConId) -> u32) -> u32 {
         Type::Con(id, _, _) => depth_of(*id).saturating_add(below),
         _ => below.saturating_add(1),
     }
-}
-
-/// Tarjan's strongly connected components of a graph of `count` vertices, with a stack of
-/// its own instead of recursion. Components are numbered in the order they are completed,
-/// so a component's number is higher than that of every component it reaches.
-pub(super) fn strongly_connected(count: usize, edges: &[(usize, usize)]) -> Vec<usize> {
-    let mut successors: Vec<Vec<usize>> = vec![Vec::new(); count];
-    for &(from, to) in edges {
-        if from < count && to < count {
-            successors[from].push(to);
-        }
-    }
-    const UNSEEN: usize = usize::MAX;
-    let mut number = vec![UNSEEN; count];
-    let mut low = vec![0usize; count];
-    let mut on_stack = vec![false; count];
-    let mut component = vec![UNSEEN; count];
-    let mut stack = Vec::new();
-    let mut next_number = 0;
-    let mut next_component = 0;
-    for root in 0..count {
-        if number[root] != UNSEEN {
-            continue;
-        }
-        // Each frame: a vertex and how many of its successors have been looked at.
-        let mut frames = vec![(root, 0usize)];
-        number[root] = next_number;
-        low[root] = next_number;
-        next_number += 1;
-        stack.push(root);
-        on_stack[root] = true;
-        while let Some(&mut (v, ref mut seen)) = frames.last_mut() {
-            if let Some(&w) = successors[v].get(*seen) {
-                *seen += 1;
-                if number[w] == UNSEEN {
-                    number[w] = next_number;
-                    low[w] = next_number;
-                    next_number += 1;
-                    stack.push(w);
-                    on_stack[w] = true;
-                    frames.push((w, 0));
-                } else if on_stack[w] {
-                    low[v] = low[v].min(number[w]);
-                }
-                continue;
-            }
-            frames.pop();
-            if let Some(&(parent, _)) = frames.last() {
-                low[parent] = low[parent].min(low[v]);
-            }
-            if low[v] == number[v] {
-                while let Some(w) = stack.pop() {
-                    on_stack[w] = false;
-                    component[w] = next_component;
-                    if w == v {
-                        break;
-                    }
-                }
-                next_component += 1;
-            }
-        }
-    }
-    component
 }
