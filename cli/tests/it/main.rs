@@ -5,6 +5,7 @@ mod build_cmd;
 mod compat;
 mod compat_upgrade;
 mod conformance_run;
+mod deep_input;
 mod registry;
 mod scenarios;
 mod state_dir;
