@@ -423,8 +423,8 @@ pub enum ExprKind {
     Await(Box<Expr>),
     /// `loop body` and `loop body while cond`.
     Loop(Box<Expr>, Option<Box<Expr>>),
-    /// `label l : T body` (the annotation is optional).
-    Label(Ident, Option<Type>, Box<Expr>),
+    /// `label l : T body` (the annotation is optional; boxed, as it is rare and large).
+    Label(Ident, Option<Box<Type>>, Box<Expr>),
     /// `break l e` (`break l` breaks with unit; an unlabelled `break` has no label).
     Break(Option<Ident>, Option<Box<Expr>>),
     /// `continue l` (or unlabelled).

@@ -197,6 +197,12 @@ pub(crate) fn mk(ctx: &Builder, kind: ExprKind, l: usize, r: usize) -> Expr {
     ctx.expr(kind, span(l, r))
 }
 
+/// The values of boxed nonterminals (see the grammar's opening comment), unboxed into the
+/// vector the tree holds.
+pub(crate) fn unbox<T>(items: Vec<Box<T>>) -> Vec<T> {
+    items.into_iter().map(|item| *item).collect()
+}
+
 /// `-` or `+` applied to a bare numeric literal is an `Int` literal, as in moc.
 pub(crate) fn neg_literal(ctx: &Builder, op: UnOp, e: Expr, l: usize, r: usize) -> Expr {
     match e.kind {

@@ -218,7 +218,7 @@ fn expr_children(kind: &ExprKind) -> u32 {
         For(pat, iter, body) => most([pat.height, iter.height, body.height]),
         Object(_, fields) => most(fields.iter().map(|field| dec_height(&field.dec))),
         Loop(body, cond) => body.height.max(of(cond.as_deref(), e)),
-        Label(_, annot, body) => body.height.max(of(annot.as_ref(), t)),
+        Label(_, annot, body) => body.height.max(of(annot.as_deref(), t)),
         Combine(bases, fields) => most(bases.iter().map(e)).max(most(fields.iter().map(exp_field_height))),
         Try(body, pat, handler) => most([body.height, pat.height, handler.height]),
     }
