@@ -163,17 +163,18 @@ pub const CODES: &[(&str, Category, &str)] = &[
         "var field of a base not overridden in a combination",
     ),
     ("M0194", Category::Type, "unused identifier"),
-    (
-        "M0043",
-        Category::Type,
-        "type parameter with cyclic bounds",
-    ),
+    ("M0043", Category::Type, "type parameter with cyclic bounds"),
     ("M0156", Category::Type, "expansive type definitions"),
     ("M0157", Category::Type, "non-productive type definition"),
     (
         "U0002",
         Category::Unsupported,
         "type definitions unfolding deeper than the nesting limit",
+    ),
+    (
+        "U0003",
+        Category::Unsupported,
+        "an inferred type deeper or larger than the checker's bounds",
     ),
     (
         "U0001",
@@ -240,7 +241,10 @@ pub fn cyclic_bounds(span: Span, name: &str, chain: &[String]) -> Diagnostic {
     Diagnostic::error(
         "M0043",
         span,
-        format!("type parameter {name} has cyclic bounds {}", chain.join(" <: ")),
+        format!(
+            "type parameter {name} has cyclic bounds {}",
+            chain.join(" <: ")
+        ),
     )
 }
 
@@ -287,6 +291,17 @@ pub fn unfolds_too_deeply(span: Option<Span>, name: &str, limit: u32) -> Diagnos
             ),
         )
     }
+}
+
+/// A declaration whose inferred type goes past the checker's bounds (`problem` says how).
+pub fn inferred_type_too_big(span: Span, name: &str, problem: &str) -> Diagnostic {
+    Diagnostic::error(
+        "U0003",
+        span,
+        format!(
+            "the type inferred for {name} is {problem}; annotate the declaration with a named type"
+        ),
+    )
 }
 
 pub fn unbound_type(span: Span, name: &str) -> Diagnostic {

@@ -25,8 +25,9 @@ pub(crate) fn check(sig: &Signature, which: &str) -> Vec<Diagnostic> {
     found
         .into_iter()
         .map(|mut d| {
-            d.notes
-                .push(format!("in the type definitions of the {which} stable signature"));
+            d.notes.push(format!(
+                "in the type definitions of the {which} stable signature"
+            ));
             d
         })
         .collect()
@@ -71,7 +72,8 @@ fn non_productive(
                     MType::Con(name, args) => match index.get(name.as_str()) {
                         Some(&next) => match heads[next] {
                             Some(Head::Param(n)) => {
-                                *reached = args.get(n).cloned().unwrap_or(MType::Opaque(String::new()));
+                                *reached =
+                                    args.get(n).cloned().unwrap_or(MType::Opaque(String::new()));
                                 None
                             }
                             Some(head) => Some(head),
@@ -152,7 +154,13 @@ fn expansive(
     let def = &sig.defs[names[k]];
     let x = def.params.get(i).map_or("", String::as_str);
     let marks: Vec<String> = (0..sig.defs[names[target]].params.len())
-        .map(|j| if j == i { format!("-{x}-") } else { "_".to_string() })
+        .map(|j| {
+            if j == i {
+                format!("-{x}-")
+            } else {
+                "_".to_string()
+            }
+        })
         .collect();
     let params = if def.params.is_empty() {
         String::new()

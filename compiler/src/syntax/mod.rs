@@ -17,9 +17,9 @@ lalrpop_util::lalrpop_mod!(
 
 use crate::diag::{self, Diagnostic, Span};
 use ast::{Dec, ExpField, Expr, ExprKind, IdGen, Ident, Pat, PatKind, UnOp};
-use nesting::Builder;
 use lalrpop_util::ParseError;
 use lexer::{LexError, Tok};
+use nesting::Builder;
 use num_bigint::{BigInt, Sign};
 
 /// Parses one source file.
@@ -48,7 +48,10 @@ pub(crate) fn parse_at(source: &str, first_id: u32) -> (ast::Program, Vec<Diagno
         lexer.next()
     });
     let result = grammar::ProgramParser::new().parse(&builder, &mut recovered, tokens);
-    let mut errors: Vec<_> = recovered.into_iter().map(|recovery| recovery.error).collect();
+    let mut errors: Vec<_> = recovered
+        .into_iter()
+        .map(|recovery| recovery.error)
+        .collect();
     let (imports, (body, lone_span)) = match result {
         Ok(parsed) => parsed,
         Err(error) => {
@@ -273,7 +276,13 @@ pub(crate) fn brace(ctx: &Builder, decs: Vec<Dec>, l: usize, r: usize) -> Expr {
 }
 
 /// `{ a and b with fields }`: the bases are the operands of the `and` chain, left to right.
-pub(crate) fn combine(ctx: &Builder, bases: Expr, fields: Vec<ExpField>, l: usize, r: usize) -> Expr {
+pub(crate) fn combine(
+    ctx: &Builder,
+    bases: Expr,
+    fields: Vec<ExpField>,
+    l: usize,
+    r: usize,
+) -> Expr {
     fn flatten(e: Expr, out: &mut Vec<Expr>) {
         match e.kind {
             ExprKind::And(a, b) => {

@@ -140,7 +140,11 @@ impl Builder {
 
     /// An actor, module or object declaration with its height, or a placeholder declaration.
     pub fn object(&self, object: ObjDec) -> Dec {
-        match self.admit(object_children(&object), object.span, Construct::Declaration) {
+        match self.admit(
+            object_children(&object),
+            object.span,
+            Construct::Declaration,
+        ) {
             Some(height) => Dec::Object(ObjDec { height, ..object }),
             None => Dec::Expr(placeholder(self.ids.expr(), object.span)),
         }
@@ -193,8 +197,18 @@ fn expr_children(kind: &ExprKind) -> u32 {
         Num(..) | Text(_) | Bytes(_) | Bool(_) | Null | Var(_) | Float(_) | Char(_)
         | Continue(_) => 0,
         Tuple(items) | Array(_, items) => most(items.iter().map(e)),
-        Proj(a, _) | Unary(_, a) | Ignore(a) | Opt(a) | Dot(a, _) | Await(a) | Assert(a)
-        | DebugShow(a) | DoOpt(a) | Bang(a) | ActorUrl(a) | Throw(a) => a.height,
+        Proj(a, _)
+        | Unary(_, a)
+        | Ignore(a)
+        | Opt(a)
+        | Dot(a, _)
+        | Await(a)
+        | Assert(a)
+        | DebugShow(a)
+        | DoOpt(a)
+        | Bang(a)
+        | ActorUrl(a)
+        | Throw(a) => a.height,
         Binary(_, a, b)
         | Compare(_, a, b)
         | And(a, b)
@@ -206,20 +220,29 @@ fn expr_children(kind: &ExprKind) -> u32 {
         If(c, then, otherwise) => most([c.height, then.height, of(otherwise.as_deref(), e)]),
         Block(decs) => most(decs.iter().map(dec_height)),
         Return(value) | Break(_, value) => of(value.as_deref(), e),
-        Call(f, types, args) => most([f.height, most(types.iter().map(t)), most(args.iter().map(e))]),
+        Call(f, types, args) => most([
+            f.height,
+            most(types.iter().map(t)),
+            most(args.iter().map(e)),
+        ]),
         Annot(a, ty) => a.height.max(ty.height),
         Func(func) => func_height(func),
         Record(fields) => most(fields.iter().map(exp_field_height)),
         Variant(_, payload) => of(payload.as_deref(), e),
         Switch(scrutinee, cases) => most(
-            std::iter::once(scrutinee.height)
-                .chain(cases.iter().map(|case| case.pat.height.max(case.body.height))),
+            std::iter::once(scrutinee.height).chain(
+                cases
+                    .iter()
+                    .map(|case| case.pat.height.max(case.body.height)),
+            ),
         ),
         For(pat, iter, body) => most([pat.height, iter.height, body.height]),
         Object(_, fields) => most(fields.iter().map(|field| dec_height(&field.dec))),
         Loop(body, cond) => body.height.max(of(cond.as_deref(), e)),
         Label(_, annot, body) => body.height.max(of(annot.as_deref(), t)),
-        Combine(bases, fields) => most(bases.iter().map(e)).max(most(fields.iter().map(exp_field_height))),
+        Combine(bases, fields) => {
+            most(bases.iter().map(e)).max(most(fields.iter().map(exp_field_height)))
+        }
         Try(body, pat, handler) => most([body.height, pat.height, handler.height]),
     }
 }

@@ -202,7 +202,10 @@ impl Checker {
                         self.check(&v.init, &t);
                         t
                     }
-                    None => self.infer(&v.init),
+                    None => {
+                        let inferred = self.infer(&v.init);
+                        self.inferred_binding(&v.name, inferred)
+                    }
                 };
                 // An imported module (a module expression) or an alias of one: its types.
                 match &v.init.kind {

@@ -18,9 +18,9 @@
 //! written body of one definition, which the parser bounds.
 
 use super::types::{ConId, Type, GENERIC_BASE};
-use crate::graph::strongly_connected;
 use super::Checker;
 use crate::diag::{self, Span};
+use crate::graph::strongly_connected;
 use crate::syntax::ast::TypeDec;
 use crate::syntax::nesting::MAX_NESTING;
 use std::collections::{HashMap, HashSet};
@@ -407,7 +407,9 @@ fn each_child(ty: &Type, f: &mut dyn FnMut(&Type)) {
 /// `depth_of` (their arguments add to it, as they are substituted inside).
 fn unfolded_height(ty: &Type, depth_of: &dyn Fn(ConId) -> u32) -> u32 {
     let mut below = 0u32;
-    each_child(ty, &mut |child| below = below.max(unfolded_height(child, depth_of)));
+    each_child(ty, &mut |child| {
+        below = below.max(unfolded_height(child, depth_of))
+    });
     match ty {
         Type::Param(i, _) if *i < GENERIC_BASE => 0,
         Type::Con(id, _, _) => depth_of(*id).saturating_add(below),

@@ -635,7 +635,10 @@ impl Checker {
                             self.check(&v.init, &t);
                             t
                         }
-                        None => self.infer(&v.init),
+                        None => {
+                            let inferred = self.infer(&v.init);
+                            self.inferred_binding(&v.name, inferred)
+                        }
                     };
                     if let ExprKind::Var(x) = &v.init.kind {
                         if let Some(types) = self.module_types.get(&x.name).cloned() {

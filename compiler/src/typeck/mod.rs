@@ -162,6 +162,15 @@ struct Checker {
     unfold_depth: HashMap<ConId, u32>,
 }
 
+/// The most levels an inferred declaration type may nest (an alias counts one; its own
+/// unfolding is bounded by its definition's check): the nesting limit of written code.
+const MAX_INFERRED_DEPTH: u32 = crate::syntax::nesting::MAX_NESTING;
+
+/// The most parts an inferred declaration type may have: far more than any module's or
+/// object's type, and little enough that a type doubling at each declaration stops while
+/// it still fits in memory.
+const MAX_INFERRED_SIZE: usize = 250_000;
+
 /// Primitives of the base library's contract (`stdlib/PRIMITIVES.md`) that the code generator
 /// does not implement yet, with their types: the library modules that mention them still
 /// check, and a call traps at run time with the code generator's "not supported yet".
@@ -394,6 +403,29 @@ impl Checker {
             Type::Err => ty,
             unfolded => unfolded,
         }
+    }
+
+    /// The type inferred for a declaration without annotation, if it stays within the bounds
+    /// every inferred type is kept in; the error type (and U0003) otherwise. Declarations are
+    /// the one way a type grows past what is written (`let x1 = ?x0; let x2 = ?x1; ...` nests
+    /// one level a line, `let x2 = (x1, x1)` doubles), and every pass walks types whole. A
+    /// type that holds the error type is the error type, so that a chain of declarations
+    /// after a reported one does not grow again.
+    fn inferred_binding(&mut self, name: &ast::Ident, ty: Type) -> Type {
+        let problem = match types::survey(&ty, MAX_INFERRED_DEPTH, MAX_INFERRED_SIZE) {
+            types::Survey::Fine => return ty,
+            types::Survey::HoldsError => return Type::Err,
+            types::Survey::TooDeep => {
+                format!("nested too deeply (more than {MAX_INFERRED_DEPTH} levels)")
+            }
+            types::Survey::TooLarge => {
+                format!("too large (more than {MAX_INFERRED_SIZE} parts)")
+            }
+        };
+        self.diags.push(crate::diag::inferred_type_too_big(
+            name.span, &name.name, &problem,
+        ));
+        Type::Err
     }
 
     /// Unfolds aliases at the top of a type.

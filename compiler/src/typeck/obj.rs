@@ -217,7 +217,10 @@ impl Checker {
                             self.check(&v.init, &t);
                             t
                         }
-                        None => self.infer(&v.init),
+                        None => {
+                            let inferred = self.infer(&v.init);
+                            self.inferred_binding(&v.name, inferred)
+                        }
                     };
                     let ty = self.let_bound(ty, v.mutable);
                     self.bind_local(&v.name.name, v.bind, v.mutable, ty.clone());

@@ -60,7 +60,13 @@ const SHAPES: &[Shape] = &[
     Shape {
         name: "function",
         levels: 2,
-        source: |n| format!("let x = {}1{};", "func () : Any { ".repeat(n), " }".repeat(n)),
+        source: |n| {
+            format!(
+                "let x = {}1{};",
+                "func () : Any { ".repeat(n),
+                " }".repeat(n)
+            )
+        },
     },
     Shape {
         name: "option_type",
@@ -206,6 +212,38 @@ fn a_chain_of_definitions_at_the_limit_compiles() {
     assert!(compiled.is_ok(), "{:?}", compiled.err());
 }
 
+/// `let x0 = 1;` and `n` declarations, each inferring its type from the one before.
+fn growing_declarations(n: usize, next: &str) -> String {
+    let mut source = String::from("let x0 = 1;\n");
+    for i in 1..=n {
+        let previous = format!("x{}", i - 1);
+        source.push_str(&format!("let x{i} = {};\n", next.replace('X', &previous)));
+    }
+    source
+}
+
+#[test]
+fn declarations_nesting_their_inferred_type_a_level_each_are_refused_once_past_the_limit() {
+    let source = growing_declarations(100_000, "?X");
+    let found = check("grow.mo", &source);
+    assert_eq!(
+        render(&found, "grow.mo", &source),
+        "grow.mo:1001.5-1001.10: unsupported [U0003], the type inferred for x1000 is nested too \
+         deeply (more than 1000 levels); annotate the declaration with a named type\n"
+    );
+}
+
+#[test]
+fn declarations_doubling_their_inferred_type_are_refused_at_the_size_bound() {
+    let source = growing_declarations(60, "(X, X)");
+    let found = check("double.mo", &source);
+    assert_eq!(
+        render(&found, "double.mo", &source),
+        "double.mo:18.5-18.8: unsupported [U0003], the type inferred for x17 is too large (more \
+         than 250000 parts); annotate the declaration with a named type\n"
+    );
+}
+
 #[test]
 fn joining_recursive_aliases_of_different_periods_ends() {
     // moc's `lub-prim-sieve`: the least upper bound of these has period 2 * 3 * 5 * 7 * 11.
@@ -265,10 +303,16 @@ fn stable_signatures_nested_a_million_deep_are_refused_with_their_line() {
         ("array", "[", "]"),
         ("tuple", "(Nat, ", ")"),
     ] {
-        let deep = most("", &format!("{}Nat{}", open.repeat(DEEP), close.repeat(DEEP)));
+        let deep = most(
+            "",
+            &format!("{}Nat{}", open.repeat(DEEP), close.repeat(DEEP)),
+        );
         let found = stable_compatible(&deep, &most("", "Nat"));
         assert_eq!(found.len(), 1, "{name}: {found:?}");
-        report.push_str(&format!("{name}: [{}] {}\n", found[0].code, found[0].message));
+        report.push_str(&format!(
+            "{name}: [{}] {}\n",
+            found[0].code, found[0].message
+        ));
     }
     insta::with_settings!({
         snapshot_path => "../../../../snapshots/frontend",
