@@ -134,7 +134,11 @@ fn candid_text_within_the_limits_passes_the_scan() {
                      type tree = variant { leaf; node : record { tree; tree } };";
     assert_eq!(candid_depth::check(recursive), Ok(()));
     // Brackets inside comments and text are not nesting.
-    let quoted = format!("// {}\ntype t = record {{ \"{}\" : nat }};", "(".repeat(2_000), "{".repeat(2_000));
+    let quoted = format!(
+        "// {}\ntype t = record {{ \"{}\" : nat }};",
+        "(".repeat(2_000),
+        "{".repeat(2_000)
+    );
     assert_eq!(candid_depth::check(&quoted), Ok(()));
 }
 
@@ -202,7 +206,8 @@ fn with_custom_section(wasm: &[u8], name: &str, data: &[u8]) -> Vec<u8> {
 
 #[test]
 fn an_upgrade_check_against_signatures_a_million_deep_is_not_checked_and_says_why() {
-    let source = "actor {\n  stable var x : Nat = 0;\n  public query func get() : async Nat { x };\n}\n";
+    let source =
+        "actor {\n  stable var x : Nat = 0;\n  public query func get() : async Nat { x };\n}\n";
     let compiled = minimo_compiler::compile("v.mo", source, &Default::default())
         .unwrap_or_else(|errors| panic!("{errors:?}"));
     let wasm = with_custom_section(
