@@ -13,6 +13,12 @@ pub struct Interface {
 impl Interface {
     /// Parses the text of a `.did` file (or of the `candid:service` custom section).
     pub fn parse(did: &str) -> Result<Interface, String> {
+        crate::candid_depth::check(did).map_err(|deep| {
+            format!(
+                "the Candid service cannot be read: line {}: {}",
+                deep.line, deep.message
+            )
+        })?;
         let prog = candid_parser::pretty_parse::<candid_parser::IDLProg>("candid:service", did)
             .map_err(|error| format!("the Candid service does not parse: {error}"))?;
         let mut env = TypeEnv::new();
@@ -53,6 +59,12 @@ impl Interface {
 
 /// Parses textual Candid arguments.
 pub fn parse_args(text: &str) -> Result<IDLArgs, String> {
+    crate::candid_depth::check(text).map_err(|deep| {
+        format!(
+            "the arguments cannot be read: line {}: {}",
+            deep.line, deep.message
+        )
+    })?;
     candid_parser::parse_idl_args(text)
         .map_err(|error| format!("the arguments are not valid textual Candid: {error}"))
 }

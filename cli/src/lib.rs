@@ -1,6 +1,7 @@
 //! The library behind the `minimo` binary: each command as a function, so that tests can run
 //! them in-process. `main.rs` only parses the command line and dispatches here.
 
+pub mod candid_depth;
 pub mod candid_text;
 pub mod canister_cmds;
 pub mod compile;

@@ -104,7 +104,23 @@ enum Command {
     CandidCompatible { old: PathBuf, new: PathBuf },
 }
 
+/// The stack commands run on: the Candid and stable-signature texts they parse recurse as
+/// deep as the text nests, up to the limits the parsers' pre-scans allow (see
+/// `candid_depth`), which need more than a main thread's 8 MiB in a debug build.
+const COMMAND_STACK: usize = 256 << 20;
+
 fn main() -> ExitCode {
+    match std::thread::Builder::new()
+        .stack_size(COMMAND_STACK)
+        .spawn(command)
+    {
+        // A panic was reported by the panic hook already; 101 is what Rust exits with then.
+        Ok(thread) => thread.join().unwrap_or(ExitCode::from(101)),
+        Err(_) => command(),
+    }
+}
+
+fn command() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(error) => return output::usage(&error),

@@ -268,6 +268,14 @@ fn stable_findings(old: &str, new: &str) -> CheckResult {
 }
 
 fn candid_findings(old: &str, new: &str) -> CheckResult {
+    for (text, whose) in [(old, "installed"), (new, "new")] {
+        if let Err(deep) = crate::candid_depth::check(text) {
+            return CheckResult::Unchecked(format!(
+                "the {whose} module's Candid service cannot be compared: line {}: {}",
+                deep.line, deep.message
+            ));
+        }
+    }
     match service_compatibility_report(CandidSource::Text(new), CandidSource::Text(old)) {
         Ok(breaks) => CheckResult::Compared(
             breaks
@@ -357,8 +365,17 @@ pub fn stable_compatible_files(old: &Path, new: &Path) -> Outcome {
     }
 }
 
-/// Loads a `.did` file on its own, so that a bad one is named.
-fn load_service(path: &Path) -> Result<(), Failure> {
+/// Loads a `.did` file on its own, so that a bad one is named: first the scan for text nested
+/// too deeply for `candid_parser`, then the parser.
+fn load_service(path: &Path, text: &str) -> Result<(), Failure> {
+    if let Err(deep) = crate::candid_depth::check(text) {
+        return Err(Failure::usage(format!(
+            "{}:{}: not a valid Candid file: {}",
+            path.display(),
+            deep.line,
+            deep.message
+        )));
+    }
     match CandidSource::File(path).load() {
         Ok((_, Some(_))) => Ok(()),
         Ok((_, None)) => Err(Failure::usage(format!(
@@ -376,12 +393,10 @@ fn load_service(path: &Path) -> Result<(), Failure> {
 /// argument or return, field) and a one-line reason; exit 0 when NEW's service is a subtype
 /// of OLD's, 1 when not, 2 when a file cannot be read, does not parse or has no service.
 pub fn candid_compatible_files(old: &Path, new: &Path) -> Outcome {
-    // Read (bounded) first so that a file too large or not a file is refused before the
-    // Candid parser reads it again.
-    input::text(old, "Candid file")?;
-    input::text(new, "Candid file")?;
-    load_service(old)?;
-    load_service(new)?;
+    let old_text = input::text(old, "Candid file")?;
+    let new_text = input::text(new, "Candid file")?;
+    load_service(old, &old_text)?;
+    load_service(new, &new_text)?;
     let breaks = service_compatibility_report(CandidSource::File(new), CandidSource::File(old))
         .map_err(|error| {
             Failure::usage(format!("the interfaces could not be compared: {error}"))

@@ -163,6 +163,19 @@ pub const CODES: &[(&str, Category, &str)] = &[
         "var field of a base not overridden in a combination",
     ),
     ("M0194", Category::Type, "unused identifier"),
+    ("M0043", Category::Type, "type parameter with cyclic bounds"),
+    ("M0156", Category::Type, "expansive type definitions"),
+    ("M0157", Category::Type, "non-productive type definition"),
+    (
+        "U0002",
+        Category::Unsupported,
+        "type definitions unfolding deeper than the nesting limit",
+    ),
+    (
+        "U0003",
+        Category::Unsupported,
+        "an inferred type deeper or larger than the checker's bounds",
+    ),
     (
         "U0001",
         Category::Unsupported,
@@ -206,11 +219,88 @@ pub fn syntax(span: Span, message: String) -> Diagnostic {
     Diagnostic::error("M0001", span, message)
 }
 
+/// A construct deeper than the parser's nesting limit (`what` names it: "expression", ...).
+pub fn nested_too_deeply(span: Span, what: &str, limit: u32) -> Diagnostic {
+    Diagnostic::error(
+        "M0001",
+        span,
+        format!("{what} is nested too deeply (more than {limit} levels)"),
+    )
+}
+
 pub fn unsupported(span: Span, what: &str) -> Diagnostic {
     Diagnostic::error(
         "U0001",
         span,
         format!("{what} is not supported by minimo yet"),
+    )
+}
+
+/// `<A <: B, B <: A>`: `chain` is the bounds met from `name` on, moc's order.
+pub fn cyclic_bounds(span: Span, name: &str, chain: &[String]) -> Diagnostic {
+    Diagnostic::error(
+        "M0043",
+        span,
+        format!(
+            "type parameter {name} has cyclic bounds {}",
+            chain.join(" <: ")
+        ),
+    )
+}
+
+/// A block whose recursive type definitions pass a parameter on inside a larger type;
+/// `explanation` is moc's text from the colon on (the definition and the parameter).
+/// `span` is `None` for the definitions of a stable signature.
+pub fn expansive(span: Option<Span>, explanation: &str) -> Diagnostic {
+    Diagnostic {
+        span,
+        ..Diagnostic::error(
+            "M0156",
+            Span::default(),
+            format!("block contains expansive type definitions{explanation}"),
+        )
+    }
+}
+
+/// A block with definitions that unfold to themselves (`names` sorted).
+pub fn non_productive(span: Option<Span>, names: &[String]) -> Diagnostic {
+    let plural = if names.len() > 1 { "s" } else { "" };
+    Diagnostic {
+        span,
+        ..Diagnostic::error(
+            "M0157",
+            Span::default(),
+            format!(
+                "block contains non-productive definition{plural} {}",
+                names.join(", ")
+            ),
+        )
+    }
+}
+
+/// A type definition whose unfolding goes deeper than the nesting limit.
+pub fn unfolds_too_deeply(span: Option<Span>, name: &str, limit: u32) -> Diagnostic {
+    Diagnostic {
+        span,
+        ..Diagnostic::error(
+            "U0002",
+            Span::default(),
+            format!(
+                "type {name} is nested too deeply when its definitions are unfolded (more \
+                 than {limit} levels)"
+            ),
+        )
+    }
+}
+
+/// A declaration whose inferred type goes past the checker's bounds (`problem` says how).
+pub fn inferred_type_too_big(span: Span, name: &str, problem: &str) -> Diagnostic {
+    Diagnostic::error(
+        "U0003",
+        span,
+        format!(
+            "the type inferred for {name} is {problem}; annotate the declaration with a named type"
+        ),
     )
 }
 
@@ -497,7 +587,48 @@ pub fn has_errors(diagnostics: &[Diagnostic]) -> bool {
     diagnostics.iter().any(|d| d.severity == Severity::Error)
 }
 
-/// 1-based line and 1-based byte column of `offset`, as moc prints positions.
+/// The offsets where the lines of a text start, so that each position is found by a binary
+/// search instead of a scan of everything before it (a file with thousands of errors would
+/// otherwise be rendered in time quadratic in its length).
+pub struct LineIndex<'a> {
+    source: &'a str,
+    /// The offset just after each newline; line `k + 2` starts at `starts[k]`.
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(source: &'a str) -> LineIndex<'a> {
+        let starts = source
+            .bytes()
+            .enumerate()
+            .filter(|(_, b)| *b == b'\n')
+            .map(|(i, _)| i + 1)
+            .collect();
+        LineIndex { source, starts }
+    }
+
+    /// 1-based line and 1-based byte column of `offset`, as moc prints positions.
+    pub fn line_column(&self, offset: u32) -> (usize, usize) {
+        let offset = (offset as usize).min(self.source.len());
+        let before = self.starts.partition_point(|&start| start <= offset);
+        let line_start = if before == 0 {
+            0
+        } else {
+            self.starts[before - 1]
+        };
+        (before + 1, offset - line_start + 1)
+    }
+
+    /// moc's `L.C-L.C` range of a span.
+    pub fn range(&self, span: Span) -> String {
+        let (l1, c1) = self.line_column(span.start);
+        let (l2, c2) = self.line_column(span.end);
+        format!("{l1}.{c1}-{l2}.{c2}")
+    }
+}
+
+/// 1-based line and 1-based byte column of `offset`, as moc prints positions (one lookup; a
+/// caller with many builds a [`LineIndex`]).
 pub fn line_column(source: &str, offset: u32) -> (usize, usize) {
     let offset = (offset as usize).min(source.len());
     let before = &source.as_bytes()[..offset];
@@ -509,7 +640,7 @@ pub fn line_column(source: &str, offset: u32) -> (usize, usize) {
     (line, offset - line_start + 1)
 }
 
-/// moc's `L.C-L.C` range of a span.
+/// moc's `L.C-L.C` range of a span (one lookup; see [`LineIndex`]).
 pub fn range(source: &str, span: Span) -> String {
     let (l1, c1) = line_column(source, span.start);
     let (l2, c2) = line_column(source, span.end);
@@ -518,6 +649,7 @@ pub fn range(source: &str, span: Span) -> String {
 
 /// moc's plain form: one diagnostic per line, its message's own lines and the notes after it.
 pub fn render(diagnostics: &[Diagnostic], path: &str, source: &str) -> String {
+    let lines = LineIndex::new(source);
     let mut out = String::new();
     for d in diagnostics {
         let word = match (d.severity, category(d.code)) {
@@ -532,7 +664,7 @@ pub fn render(diagnostics: &[Diagnostic], path: &str, source: &str) -> String {
                 let _ = write!(
                     out,
                     "{path}:{}: {word} [{}], {}",
-                    range(source, span),
+                    lines.range(span),
                     d.code,
                     d.message
                 );

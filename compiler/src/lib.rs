@@ -3,15 +3,19 @@
 //! The pipeline is parse (`syntax`) → check (`typeck`) → lower (`lower`) → emit (`codegen`),
 //! with `signature` printing the Candid service and the stable signature from the checked
 //! program. Nothing in this crate does IO: sources come in as strings, results go out as data.
-//! The functions below are the whole public interface; the stages stay crate-private.
+//! The functions below are the whole public interface; the stages stay crate-private. Each
+//! runs its stages on a thread with a stack sized for the deepest program the parser admits
+//! (see `stack`), so that no input, however deep, overflows the caller's stack.
 
 pub mod codegen;
 pub mod diag;
 pub(crate) mod format;
+mod graph;
 pub mod ir;
 pub(crate) mod lower;
 mod script_value;
 pub(crate) mod signature;
+mod stack;
 pub(crate) mod syntax;
 pub(crate) mod typeck;
 
@@ -37,8 +41,9 @@ pub struct Compiled {
 }
 
 /// Supplies the text of the files a program imports by relative path (`import M "lib.mo"`).
-/// The compiler does no IO itself; `mo:base` modules are built in and need no loader.
-pub trait Loader {
+/// The compiler does no IO itself; `mo:base` modules are built in and need no loader. It is
+/// called from the compiler's own thread, hence `Sync`.
+pub trait Loader: Sync {
     /// The source of the file at `path`, as written in the import; `Err` says why not.
     fn load(&self, path: &str) -> Result<String, String>;
 }
@@ -46,17 +51,17 @@ pub trait Loader {
 /// Parses and type-checks a program: every error and warning, in source order per stage.
 pub fn check(path: &str, source: &str) -> Vec<Diagnostic> {
     let _ = path;
-    match front(source, None) {
+    stack::with_compiler_stack(|| match front(source, None) {
         Ok((_, _, diagnostics)) | Err(diagnostics) => diagnostics,
-    }
+    })
 }
 
 /// [`check`] for a program that imports files, which `loader` supplies.
 pub fn check_with(path: &str, source: &str, loader: &dyn Loader) -> Vec<Diagnostic> {
     let _ = path;
-    match front(source, Some(loader)) {
+    stack::with_compiler_stack(|| match front(source, Some(loader)) {
         Ok((_, _, diagnostics)) | Err(diagnostics) => diagnostics,
-    }
+    })
 }
 
 /// The checked program and its diagnostics; `Err` when there are errors.
@@ -87,7 +92,7 @@ pub fn compile(
     source: &str,
     options: &codegen::Options,
 ) -> Result<Compiled, Vec<Diagnostic>> {
-    compile_front(path, source, options, None)
+    stack::with_compiler_stack(|| compile_front(path, source, options, None))
 }
 
 /// [`compile`] for a program that imports files, which `loader` supplies.
@@ -97,7 +102,7 @@ pub fn compile_with(
     options: &codegen::Options,
     loader: &dyn Loader,
 ) -> Result<Compiled, Vec<Diagnostic>> {
-    compile_front(path, source, options, Some(loader))
+    stack::with_compiler_stack(|| compile_front(path, source, options, Some(loader)))
 }
 
 fn compile_front(
@@ -141,19 +146,23 @@ fn compile_front(
 
 /// Parses, checks and lowers a program to the IR (for the code generator's tests).
 pub fn lower_to_ir(path: &str, source: &str) -> Result<ir::Program, Vec<Diagnostic>> {
-    let (program, checked, _) = front(source, None)?;
-    lower::lower(&program, &checked, path, source)
+    stack::with_compiler_stack(|| {
+        let (program, checked, _) = front(source, None)?;
+        lower::lower(&program, &checked, path, source)
+    })
 }
 
 /// The Candid service and the stable signature of a program that checks, without compiling
 /// it (what `.did` and `.most` files hold).
 pub fn signatures(source: &str) -> Result<(String, String), Vec<Diagnostic>> {
-    let (program, checked, _) = front(source, None)?;
-    let interface = signature::Interface::of(&program, &checked);
-    Ok((
-        signature::candid::service(&interface),
-        signature::most::print(&interface),
-    ))
+    stack::with_compiler_stack(|| {
+        let (program, checked, _) = front(source, None)?;
+        let interface = signature::Interface::of(&program, &checked);
+        Ok((
+            signature::candid::service(&interface),
+            signature::most::print(&interface),
+        ))
+    })
 }
 
 /// moc's plain form of the diagnostics: one per line, indented lines after it.
@@ -165,7 +174,7 @@ pub fn render(diagnostics: &[Diagnostic], path: &str, source: &str) -> String {
 /// `new_most`: M0170 errors for variables whose type cannot consume the old one, M0169
 /// warnings for stable variables that would be discarded.
 pub fn stable_compatible(old_most: &str, new_most: &str) -> Vec<Diagnostic> {
-    signature::compat::compatible(old_most, new_most)
+    stack::with_compiler_stack(|| signature::compat::compatible(old_most, new_most))
 }
 
 pub fn has_errors(diagnostics: &[Diagnostic]) -> bool {

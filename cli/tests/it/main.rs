@@ -6,6 +6,7 @@ mod compat;
 mod compat_upgrade;
 mod concurrency;
 mod conformance_run;
+mod deep_input;
 mod limits;
 mod output_errors;
 mod registry;

@@ -35,7 +35,7 @@ impl Lowerer<'_> {
         if self.source.is_empty() {
             return inner;
         }
-        let text = format!("{}:{}", self.path, crate::diag::range(self.source, e.span));
+        let text = format!("{}:{}", self.path, self.lines.range(e.span));
         let loc = ir::Loc(u32::try_from(self.locations.len()).unwrap_or(u32::MAX));
         self.locations.push(text);
         let ty = inner.ty.clone();

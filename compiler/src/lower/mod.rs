@@ -56,6 +56,8 @@ struct Lowerer<'a> {
     locations: Vec<String>,
     /// The source, to print moc's ranges (`file.mo:6.3-6.9`); empty when unknown.
     source: &'a str,
+    /// Where the source's lines start.
+    lines: diag::LineIndex<'a>,
     path: &'a str,
 }
 
@@ -125,6 +127,7 @@ pub(crate) fn lower(
         next_label: 0,
         locations: Vec::new(),
         source,
+        lines: diag::LineIndex::new(source),
         path,
     };
     let actor = match &program.body {

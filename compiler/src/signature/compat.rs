@@ -14,10 +14,15 @@
 mod explain;
 mod subtype;
 
-use super::most_parse;
+use super::{most_check, most_parse};
 use crate::diag::{self, Diagnostic};
 use explain::print;
 use subtype::Sub;
+
+/// A signature's type in Motoko notation, as the messages show it.
+pub(crate) fn print_type(ty: &most_parse::MType, sig: &most_parse::Signature) -> String {
+    print(ty, sig, None)
+}
 
 pub(crate) fn compatible(old_text: &str, new_text: &str) -> Vec<Diagnostic> {
     let old = match most_parse::parse(old_text) {
@@ -28,6 +33,15 @@ pub(crate) fn compatible(old_text: &str, new_text: &str) -> Vec<Diagnostic> {
         Ok(sig) => sig,
         Err(message) => return vec![diag::bad_signature("new", &message)],
     };
+    // Definitions that are not productive, are expansive or unfold too deeply would make the
+    // comparison below loop or recurse without bound; as moc, the first signature with such
+    // definitions is the one reported.
+    for (sig, which) in [(&old, "old"), (&new, "new")] {
+        let problems = most_check::check(sig, which);
+        if !problems.is_empty() {
+            return problems;
+        }
+    }
     let mut diagnostics = Vec::new();
     for (name, _, old_ty) in &old.vars {
         let old_printed = format!("var {}", print(old_ty, &old, None));

@@ -8,6 +8,7 @@
 pub(crate) mod candid;
 pub(crate) mod compat;
 pub(crate) mod most;
+mod most_check;
 mod most_parse;
 
 use crate::syntax::ast::{self, Dec, Visibility};

@@ -4,8 +4,11 @@
 //! options, arrays, tuples, records, variants, generic definitions, shared functions, actor
 //! types), wider than what minimo compiles, so that signatures of moc-built canisters can be
 //! compared too. A hand-written recursive-descent parser: the format is small and its errors
-//! only need to name the problem.
+//! only need to name the problem and its line. It recurses once per level of a type and
+//! refuses a type nested deeper than the compiler's nesting limit, so that nothing that reads
+//! a parsed signature recurses deeper than that per type.
 
+use crate::syntax::nesting::MAX_NESTING;
 use std::collections::BTreeMap;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -42,16 +45,21 @@ enum Tok {
     Sym(&'static str),
 }
 
-fn lex(text: &str) -> Result<Vec<Tok>, String> {
+/// The tokens of a text, each with its 1-based line.
+fn lex(text: &str) -> Result<Vec<(Tok, usize)>, String> {
     const SYMBOLS: &[&str] = &[
         "->", "(", ")", "[", "]", "{", "}", "<", ">", ";", ",", ":", "=", "?", "#",
     ];
     let mut toks = Vec::new();
     let bytes = text.as_bytes();
     let mut i = 0;
+    let mut line = 1;
     'outer: while i < bytes.len() {
         let c = bytes[i];
         if c.is_ascii_whitespace() {
+            if c == b'\n' {
+                line += 1;
+            }
             i += 1;
             continue;
         }
@@ -63,7 +71,7 @@ fn lex(text: &str) -> Result<Vec<Tok>, String> {
         }
         for sym in SYMBOLS {
             if text[i..].starts_with(sym) {
-                toks.push(Tok::Sym(sym));
+                toks.push((Tok::Sym(sym), line));
                 i += sym.len();
                 continue 'outer;
             }
@@ -74,22 +82,35 @@ fn lex(text: &str) -> Result<Vec<Tok>, String> {
                 i += 1;
             }
             i = i.max(start + 1);
-            toks.push(Tok::Id(text[start..i].to_string()));
+            toks.push((Tok::Id(text[start..i].to_string()), line));
             continue;
         }
-        return Err(format!("unexpected character '{}'", char::from(c)));
+        return Err(format!(
+            "line {line}: unexpected character '{}'",
+            char::from(c)
+        ));
     }
     Ok(toks)
 }
 
 struct Parser {
-    toks: Vec<Tok>,
+    toks: Vec<(Tok, usize)>,
     pos: usize,
+    /// How many types enclose the one being parsed.
+    depth: u32,
 }
 
 impl Parser {
     fn peek(&self) -> Option<&Tok> {
-        self.toks.get(self.pos)
+        self.toks.get(self.pos).map(|(tok, _)| tok)
+    }
+
+    /// The line of the next token (of the last one at the end).
+    fn line(&self) -> usize {
+        self.toks
+            .get(self.pos)
+            .or_else(|| self.toks.last())
+            .map_or(1, |(_, line)| *line)
     }
 
     fn is(&self, sym: &str) -> bool {
@@ -109,10 +130,11 @@ impl Parser {
         }
     }
 
+    /// The next token, for an error, with its line.
     fn describe(&self) -> String {
         match self.peek() {
-            Some(Tok::Id(s)) => format!("'{s}'"),
-            Some(Tok::Sym(s)) => format!("'{s}'"),
+            Some(Tok::Id(s)) => format!("'{s}' at line {}", self.line()),
+            Some(Tok::Sym(s)) => format!("'{s}' at line {}", self.line()),
             None => "the end".to_string(),
         }
     }
@@ -223,7 +245,21 @@ impl Parser {
         Ok(MType::Opaque(text.join(" ")))
     }
 
+    /// One level of a type: every nested type passes through here.
     fn ty_un(&mut self) -> Result<MType, String> {
+        if self.depth >= MAX_NESTING {
+            return Err(format!(
+                "line {}: type nested too deeply (more than {MAX_NESTING} levels)",
+                self.line()
+            ));
+        }
+        self.depth += 1;
+        let ty = self.ty_level();
+        self.depth -= 1;
+        ty
+    }
+
+    fn ty_level(&mut self) -> Result<MType, String> {
         if self.is("?") {
             self.pos += 1;
             return Ok(MType::Option(Box::new(self.ty_un()?)));
@@ -319,5 +355,10 @@ impl Parser {
 /// Parses a `.most` text.
 pub(crate) fn parse(text: &str) -> Result<Signature, String> {
     let toks = lex(text)?;
-    Parser { toks, pos: 0 }.signature()
+    Parser {
+        toks,
+        pos: 0,
+        depth: 0,
+    }
+    .signature()
 }

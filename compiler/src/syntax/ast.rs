@@ -60,6 +60,9 @@ pub struct Ident {
 pub struct Program {
     pub imports: Vec<Import>,
     pub body: ProgBody,
+    /// The range moc gives the program's own block: the lone actor or module declaration,
+    /// or, for a script, from its first declaration to the end of the text.
+    pub span: Span,
     /// The names bound to the primitive module (`import Prim "mo:⛔"`), in this file or in a
     /// module it imports: import resolution fills it, the checker binds them.
     pub prim_aliases: Vec<String>,
@@ -159,6 +162,8 @@ pub struct ObjDec {
     pub bind: BindId,
     pub fields: Vec<Field>,
     pub span: Span,
+    /// See [`Expr::height`].
+    pub height: u32,
 }
 
 /// A type parameter of a generic function or class: `T` or `T <: Bound`.
@@ -177,6 +182,8 @@ pub struct ClassDec {
     pub params: Vec<Param>,
     pub fields: Vec<Field>,
     pub span: Span,
+    /// See [`Expr::height`].
+    pub height: u32,
 }
 
 /// The sort of an object type or literal.
@@ -192,6 +199,8 @@ pub enum ObjSort {
 pub struct Pat {
     pub kind: PatKind,
     pub span: Span,
+    /// See [`Expr::height`].
+    pub height: u32,
 }
 
 #[derive(Clone, Debug)]
@@ -274,6 +283,23 @@ pub struct Expr {
     pub id: ExprId,
     pub kind: ExprKind,
     pub span: Span,
+    /// How many levels of expressions, types, patterns, classes and objects this node and
+    /// the deepest path below it span (1 for a leaf). The parser keeps it at most
+    /// [`super::nesting::MAX_NESTING`], which bounds the recursion of every later pass.
+    pub height: u32,
+}
+
+impl Expr {
+    /// An expression built after parsing, whose height follows from its children's.
+    pub fn new(id: ExprId, kind: ExprKind, span: Span) -> Expr {
+        let height = super::nesting::expr_height(&kind);
+        Expr {
+            id,
+            kind,
+            span,
+            height,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -397,8 +423,8 @@ pub enum ExprKind {
     Await(Box<Expr>),
     /// `loop body` and `loop body while cond`.
     Loop(Box<Expr>, Option<Box<Expr>>),
-    /// `label l : T body` (the annotation is optional).
-    Label(Ident, Option<Type>, Box<Expr>),
+    /// `label l : T body` (the annotation is optional; boxed, as it is rare and large).
+    Label(Ident, Option<Box<Type>>, Box<Expr>),
     /// `break l e` (`break l` breaks with unit; an unlabelled `break` has no label).
     Break(Option<Ident>, Option<Box<Expr>>),
     /// `continue l` (or unlabelled).
@@ -424,6 +450,8 @@ pub enum ExprKind {
 pub struct Type {
     pub kind: TypeKind,
     pub span: Span,
+    /// See [`Expr::height`].
+    pub height: u32,
 }
 
 #[derive(Clone, Debug)]

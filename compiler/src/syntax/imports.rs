@@ -130,11 +130,11 @@ pub(crate) fn resolve(
                     field.dec = match dec {
                         Dec::Object(module) => {
                             let ids = IdGen::starting_at(program.id_count);
-                            let init = Expr {
-                                id: ids.expr(),
-                                kind: ExprKind::Object(ObjSort::Module, module.fields),
-                                span: module.span,
-                            };
+                            let init = Expr::new(
+                                ids.expr(),
+                                ExprKind::Object(ObjSort::Module, module.fields),
+                                module.span,
+                            );
                             program.id_count = ids.count();
                             Dec::Value(ValueDec {
                                 mutable: false,
@@ -159,11 +159,7 @@ pub(crate) fn resolve(
 
 /// `let alias = name;`, for a module imported under a name other than its own.
 fn alias_field(ids: &IdGen, alias: Ident, name: String, span: Span) -> Field {
-    let init = Expr {
-        id: ids.expr(),
-        kind: ExprKind::Var(Ident { name, span }),
-        span,
-    };
+    let init = Expr::new(ids.expr(), ExprKind::Var(Ident { name, span }), span);
     Field {
         visibility: Visibility::Private,
         stability: None,
@@ -292,16 +288,19 @@ impl Resolver<'_> {
             name: canonical_name(target),
             span,
         };
+        let mut module = ObjDec {
+            sort: ObjSort::Module,
+            name,
+            bind: ids.bind(),
+            fields: body,
+            span,
+            height: 0,
+        };
+        module.height = super::nesting::object_height(&module);
         let field = Field {
             visibility: Visibility::Private,
             stability: None,
-            dec: Dec::Object(ObjDec {
-                sort: ObjSort::Module,
-                name,
-                bind: ids.bind(),
-                fields: body,
-                span,
-            }),
+            dec: Dec::Object(module),
             span,
         };
         self.next_id = ids.count();
@@ -339,25 +338,14 @@ fn wrap_primitive(ids: &IdGen, init: &mut Expr, prim_aliases: &[String]) {
         .collect();
     let args = params
         .iter()
-        .map(|p| Expr {
-            id: ids.expr(),
-            kind: ExprKind::Var(p.name.clone()),
-            span,
-        })
+        .map(|p| Expr::new(ids.expr(), ExprKind::Var(p.name.clone()), span))
         .collect();
-    let callee = std::mem::replace(
-        init,
-        Expr {
-            id: ids.expr(),
-            kind: ExprKind::Null,
-            span,
-        },
-    );
-    let body = Expr {
-        id: ids.expr(),
-        kind: ExprKind::Call(Box::new(callee), Vec::new(), args),
+    let callee = std::mem::replace(init, Expr::new(ids.expr(), ExprKind::Null, span));
+    let body = Expr::new(
+        ids.expr(),
+        ExprKind::Call(Box::new(callee), Vec::new(), args),
         span,
-    };
+    );
     let func = FuncDec {
         sort: None,
         shared_pattern: None,
@@ -371,6 +359,7 @@ fn wrap_primitive(ids: &IdGen, init: &mut Expr, prim_aliases: &[String]) {
         span,
     };
     init.kind = ExprKind::Func(Box::new(func));
+    init.height = super::nesting::expr_height(&init.kind);
 }
 
 /// How many arguments a primitive takes, from its type in `codegen::PRIMITIVES` (or the

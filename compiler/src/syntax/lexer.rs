@@ -452,6 +452,22 @@ pub struct LexError {
     pub message: String,
 }
 
+impl LexError {
+    /// The error that stops the parser after a construct nested too deeply (see
+    /// `syntax::nesting`): it has no range and is never reported.
+    pub fn stop() -> LexError {
+        LexError {
+            start: usize::MAX,
+            end: usize::MAX,
+            message: String::new(),
+        }
+    }
+
+    pub fn is_stop(&self) -> bool {
+        self.start == usize::MAX
+    }
+}
+
 pub type Spanned<'a> = Result<(usize, Tok<'a>, usize), LexError>;
 
 /// Iterates over the tokens of `source`, comments skipped.

@@ -7,6 +7,7 @@
 pub(crate) mod ast;
 pub(crate) mod imports;
 pub(crate) mod lexer;
+pub(crate) mod nesting;
 
 lalrpop_util::lalrpop_mod!(
     #[allow(clippy::all, unused_parens, clippy::unwrap_used)]
@@ -18,6 +19,7 @@ use crate::diag::{self, Diagnostic, Span};
 use ast::{Dec, ExpField, Expr, ExprKind, IdGen, Ident, Pat, PatKind, UnOp};
 use lalrpop_util::ParseError;
 use lexer::{LexError, Tok};
+use nesting::Builder;
 use num_bigint::{BigInt, Sign};
 
 /// Parses one source file.
@@ -28,21 +30,48 @@ pub(crate) fn parse(source: &str) -> (ast::Program, Vec<Diagnostic>) {
 /// Parses one source file whose ids start at `first_id` (an imported file joins the ids of
 /// the program importing it).
 pub(crate) fn parse_at(source: &str, first_id: u32) -> (ast::Program, Vec<Diagnostic>) {
-    let ids = IdGen::starting_at(first_id);
+    let builder = Builder::new(IdGen::starting_at(first_id));
     let mut recovered = Vec::new();
-    let result =
-        grammar::ProgramParser::new().parse(&ids, &mut recovered, lexer::Lexer::new(source));
-    let mut diagnostics: Vec<Diagnostic> = recovered
+    // When a construct is nested too deeply, the parser is stopped by a lexical error of its
+    // own (lalrpop gives up at once on those, where the end of the input would make it
+    // recover from every construct still open); that error is not reported.
+    let mut lexer = lexer::Lexer::new(source);
+    let mut stopped = false;
+    let tokens = std::iter::from_fn(|| {
+        if stopped {
+            return None;
+        }
+        if builder.gave_up() {
+            stopped = true;
+            return Some(Err(LexError::stop()));
+        }
+        lexer.next()
+    });
+    let result = grammar::ProgramParser::new().parse(&builder, &mut recovered, tokens);
+    let mut errors: Vec<_> = recovered
         .into_iter()
-        .map(|recovery| parse_error(source, recovery.error))
+        .map(|recovery| recovery.error)
         .collect();
-    let (imports, body) = match result {
+    let (imports, (body, lone_span)) = match result {
         Ok(parsed) => parsed,
         Err(error) => {
-            diagnostics.push(parse_error(source, error));
-            (Vec::new(), ast::ProgBody::Missing)
+            errors.push(error);
+            (Vec::new(), (ast::ProgBody::Missing, None))
         }
     };
+    let span = lone_span.unwrap_or_else(|| {
+        let start = match &body {
+            ast::ProgBody::Script(fields) => fields.first().map_or(0, |f| f.span.start as usize),
+            _ => 0,
+        };
+        Span::new(start, source.len())
+    });
+    let mut diagnostics: Vec<Diagnostic> = errors
+        .into_iter()
+        .filter(|error| !matches!(error, ParseError::User { error } if error.is_stop()))
+        .map(|error| parse_error(source, error))
+        .collect();
+    diagnostics.extend(builder.diagnostics());
     if let ast::ProgBody::Script(fields) = &body {
         // As moc, `stable`/`flexible` cannot start a declaration outside an actor.
         for field in fields {
@@ -60,8 +89,9 @@ pub(crate) fn parse_at(source: &str, first_id: u32) -> (ast::Program, Vec<Diagno
         ast::Program {
             imports,
             body,
+            span,
             prim_aliases: Vec::new(),
-            id_count: ids.count(),
+            id_count: builder.ids.count(),
         },
         diagnostics,
     )
@@ -166,22 +196,24 @@ pub(crate) fn span(l: usize, r: usize) -> Span {
     Span::new(l, r)
 }
 
-pub(crate) fn mk(ids: &IdGen, kind: ExprKind, l: usize, r: usize) -> Expr {
-    Expr {
-        id: ids.expr(),
-        kind,
-        span: span(l, r),
-    }
+pub(crate) fn mk(ctx: &Builder, kind: ExprKind, l: usize, r: usize) -> Expr {
+    ctx.expr(kind, span(l, r))
+}
+
+/// The values of boxed nonterminals (see the grammar's opening comment), unboxed into the
+/// vector the tree holds.
+pub(crate) fn unbox<T>(items: Vec<Box<T>>) -> Vec<T> {
+    items.into_iter().map(|item| *item).collect()
 }
 
 /// `-` or `+` applied to a bare numeric literal is an `Int` literal, as in moc.
-pub(crate) fn neg_literal(ids: &IdGen, op: UnOp, e: Expr, l: usize, r: usize) -> Expr {
+pub(crate) fn neg_literal(ctx: &Builder, op: UnOp, e: Expr, l: usize, r: usize) -> Expr {
     match e.kind {
         ExprKind::Num(value, false) => {
             let value = if op == UnOp::Neg { -value } else { value };
-            mk(ids, ExprKind::Num(value, true), l, r)
+            mk(ctx, ExprKind::Num(value, true), l, r)
         }
-        kind => mk(ids, ExprKind::Unary(op, Box::new(Expr { kind, ..e })), l, r),
+        kind => mk(ctx, ExprKind::Unary(op, Box::new(Expr { kind, ..e })), l, r),
     }
 }
 
@@ -207,7 +239,7 @@ pub(crate) fn call_args(arg: Expr) -> Vec<Expr> {
 /// `a`, which moc reads as `a = a`) and at least one is written as a field or all are `var`s;
 /// otherwise a block. A lone bare name (`{ x }`) stays a block, whose value is `x`, so that
 /// function bodies such as `{ total }` keep their meaning.
-pub(crate) fn brace(ids: &IdGen, decs: Vec<Dec>, l: usize, r: usize) -> Expr {
+pub(crate) fn brace(ctx: &Builder, decs: Vec<Dec>, l: usize, r: usize) -> Expr {
     let any_field = decs.iter().any(|d| matches!(d, Dec::Field(..)));
     let all_vars = !decs.is_empty() && decs.iter().all(|d| matches!(d, Dec::Value(v) if v.mutable));
     let convertible = decs.iter().all(|d| {
@@ -238,13 +270,19 @@ pub(crate) fn brace(ids: &IdGen, decs: Vec<Dec>, l: usize, r: usize) -> Expr {
                 _ => None,
             })
             .collect();
-        return mk(ids, ExprKind::Record(fields), l, r);
+        return mk(ctx, ExprKind::Record(fields), l, r);
     }
-    mk(ids, ExprKind::Block(decs), l, r)
+    mk(ctx, ExprKind::Block(decs), l, r)
 }
 
 /// `{ a and b with fields }`: the bases are the operands of the `and` chain, left to right.
-pub(crate) fn combine(ids: &IdGen, bases: Expr, fields: Vec<ExpField>, l: usize, r: usize) -> Expr {
+pub(crate) fn combine(
+    ctx: &Builder,
+    bases: Expr,
+    fields: Vec<ExpField>,
+    l: usize,
+    r: usize,
+) -> Expr {
     fn flatten(e: Expr, out: &mut Vec<Expr>) {
         match e.kind {
             ExprKind::And(a, b) => {
@@ -256,12 +294,12 @@ pub(crate) fn combine(ids: &IdGen, bases: Expr, fields: Vec<ExpField>, l: usize,
     }
     let mut parts = Vec::new();
     flatten(bases, &mut parts);
-    mk(ids, ExprKind::Combine(parts, fields), l, r)
+    mk(ctx, ExprKind::Combine(parts, fields), l, r)
 }
 
-/// The program's body: a lone actor or module is a canister or a library, anything else a
-/// script.
-pub(crate) fn program_body(mut fields: Vec<ast::Field>) -> ast::ProgBody {
+/// The program's body: a lone actor or module is a canister or a library (with the range of
+/// its declaration), anything else a script.
+pub(crate) fn program_body(mut fields: Vec<ast::Field>) -> (ast::ProgBody, Option<Span>) {
     let lone = fields.len() == 1
         && fields[0].visibility == ast::Visibility::Private
         && fields[0].stability.is_none();
@@ -270,41 +308,40 @@ pub(crate) fn program_body(mut fields: Vec<ast::Field>) -> ast::ProgBody {
             match field.dec {
                 Dec::Object(o) if o.sort == ast::ObjSort::Actor => {
                     let name = (!o.name.name.is_empty()).then_some(o.name);
-                    return ast::ProgBody::Actor(ast::Actor {
+                    let body = ast::ProgBody::Actor(ast::Actor {
                         name,
                         fields: o.fields,
                     });
+                    return (body, Some(o.span));
                 }
                 Dec::Object(o) if o.sort == ast::ObjSort::Module => {
-                    return ast::ProgBody::Module(o.fields)
+                    return (ast::ProgBody::Module(o.fields), Some(o.span))
                 }
                 dec => fields.push(ast::Field { dec, ..field }),
             }
         }
     }
-    ast::ProgBody::Script(fields)
+    (ast::ProgBody::Script(fields), None)
 }
 
 /// A name in a pattern: `_` is the wildcard, anything else binds.
-pub(crate) fn pat_ident(ids: &IdGen, x: Ident, l: usize, r: usize) -> Pat {
+pub(crate) fn pat_ident(ctx: &Builder, x: Ident, l: usize, r: usize) -> Pat {
     let kind = if x.name == "_" {
         PatKind::Wild
     } else {
-        PatKind::Var(x, ids.bind())
+        PatKind::Var(x, ctx.ids.bind())
     };
-    Pat {
-        kind,
-        span: span(l, r),
-    }
+    ctx.pat(kind, span(l, r))
 }
 
 /// Parses a type written as text (the primitives' types); `None` when it does not parse.
 pub(crate) fn parse_type(text: &str) -> Option<ast::Type> {
-    let ids = IdGen::default();
+    let builder = Builder::default();
     let mut recovered = Vec::new();
-    let parsed = grammar::TypeParser::new().parse(&ids, &mut recovered, lexer::Lexer::new(text));
+    let parsed =
+        grammar::TypeParser::new().parse(&builder, &mut recovered, lexer::Lexer::new(text));
     match parsed {
-        Ok(ty) if recovered.is_empty() => Some(ty),
+        Ok(ty) if recovered.is_empty() && builder.diagnostics().is_empty() => Some(ty),
         _ => None,
     }
 }

@@ -196,7 +196,10 @@ impl Checker {
                 self.pop_scope();
                 Type::unit()
             }
-            ExprKind::Object(sort, fields) => self.object_body(*sort, fields),
+            ExprKind::Object(sort, fields) => {
+                let own = (*sort != ObjSort::Object).then_some(e.span);
+                self.object_body(*sort, fields, own)
+            }
             ExprKind::Await(inner) => match self.infer_expanded(inner) {
                 Type::Async(t) => *t,
                 Type::Err => Type::Err,

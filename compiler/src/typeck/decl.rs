@@ -27,15 +27,8 @@ impl Checker {
     }
 
     /// A script: its declarations form one block, whose final expression is its result.
-    pub(super) fn script(&mut self, fields: &[Field]) {
+    pub(super) fn script(&mut self, fields: &[Field], span: crate::diag::Span) {
         let decs: Vec<Dec> = fields.iter().map(|f| f.dec.clone()).collect();
-        let span = match (fields.first(), fields.last()) {
-            (Some(a), Some(b)) => crate::diag::Span {
-                start: a.span.start,
-                end: b.span.end,
-            },
-            _ => crate::diag::Span::default(),
-        };
         let ty = self.block_in_scope(span, &decs, None);
         // As moc's interpreter, a script prints the value of its last declaration: an
         // expression's, the value a `let` binds, a function's; `()` after a `var`, a type
@@ -209,7 +202,10 @@ impl Checker {
                         self.check(&v.init, &t);
                         t
                     }
-                    None => self.infer(&v.init),
+                    None => {
+                        let inferred = self.infer(&v.init);
+                        self.inferred_binding(&v.name, inferred)
+                    }
                 };
                 // An imported module (a module expression) or an alias of one: its types.
                 match &v.init.kind {

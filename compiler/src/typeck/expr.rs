@@ -8,7 +8,7 @@
 use super::types::{FuncType, Type};
 use super::{Binding, Checker, FieldKind, Res};
 use crate::diag;
-use crate::syntax::ast::{BinOp, CmpOp, Dec, Expr, ExprKind, FuncDec, FuncSort, UnOp};
+use crate::syntax::ast::{BinOp, CmpOp, Dec, Expr, ExprKind, FuncDec, FuncSort, ObjSort, UnOp};
 
 impl Checker {
     /// Checks `e` against `expected`, reporting a mismatch.
@@ -602,6 +602,7 @@ impl Checker {
         decs: &[Dec],
         expected: Option<&Type>,
     ) -> Type {
+        let enclosing = std::mem::replace(&mut self.block_span, span);
         self.push_scope();
         // Leading module declarations (the imports) are checked first, so that the type
         // definitions and function signatures of the rest may name their types (`M.T`).
@@ -634,7 +635,10 @@ impl Checker {
                             self.check(&v.init, &t);
                             t
                         }
-                        None => self.infer(&v.init),
+                        None => {
+                            let inferred = self.infer(&v.init);
+                            self.inferred_binding(&v.name, inferred)
+                        }
                     };
                     if let ExprKind::Var(x) = &v.init.kind {
                         if let Some(types) = self.module_types.get(&x.name).cloned() {
@@ -650,7 +654,8 @@ impl Checker {
                 }
                 Dec::Field(_, span) => self.diags.push(diag::field_outside_record(*span)),
                 Dec::Object(o) => {
-                    let ty = self.object_body(o.sort, &o.fields);
+                    let own = (o.sort != ObjSort::Object).then_some(o.span);
+                    let ty = self.object_body(o.sort, &o.fields, own);
                     let types = std::mem::take(&mut self.last_module_types);
                     self.module_types.insert(o.name.name.clone(), types);
                     self.bind_local(&o.name.name, o.bind, false, ty);
@@ -673,6 +678,7 @@ impl Checker {
                     .push(diag::type_mismatch(span, "()", &self.show(&t)));
             }
         }
+        self.block_span = enclosing;
         result
     }
 }

@@ -11,6 +11,7 @@ pub(crate) mod context;
 mod control;
 mod data;
 mod decl;
+mod definitions;
 mod error;
 mod expr;
 mod generic;
@@ -152,7 +153,23 @@ struct Checker {
     class_cons: HashMap<(u32, u32), ConId>,
     /// The types of the module body checked last (see `object_body`).
     last_module_types: HashMap<String, TypeBinding>,
+    /// The range of the innermost program, block, class, actor or module whose type
+    /// definitions are being checked: moc reports problems of the group there.
+    block_span: crate::diag::Span,
+    /// What each definition unfolds to at its top (see `definitions`).
+    heads: HashMap<ConId, definitions::Head>,
+    /// How deep each definition goes when unfolded (see `definitions`).
+    unfold_depth: HashMap<ConId, u32>,
 }
+
+/// The most levels an inferred declaration type may nest (an alias counts one; its own
+/// unfolding is bounded by its definition's check): the nesting limit of written code.
+const MAX_INFERRED_DEPTH: u32 = crate::syntax::nesting::MAX_NESTING;
+
+/// The most parts an inferred declaration type may have: far more than any module's or
+/// object's type, and little enough that a type doubling at each declaration stops while
+/// it still fits in memory.
+const MAX_INFERRED_SIZE: usize = 250_000;
 
 /// Primitives of the base library's contract (`stdlib/PRIMITIVES.md`) that the code generator
 /// does not implement yet, with their types: the library modules that mention them still
@@ -196,6 +213,9 @@ pub(crate) fn check(program: &ast::Program) -> (Checked, Vec<Diagnostic>) {
         module_types: HashMap::new(),
         last_module_types: HashMap::new(),
         class_cons: HashMap::new(),
+        block_span: program.span,
+        heads: HashMap::new(),
+        unfold_depth: HashMap::new(),
     };
     for import in &program.imports {
         checker.diags.push(crate::diag::unsupported(
@@ -214,7 +234,7 @@ pub(crate) fn check(program: &ast::Program) -> (Checked, Vec<Diagnostic>) {
     match &program.body {
         ast::ProgBody::Actor(actor) => checker.actor(actor),
         ast::ProgBody::Module(fields) => checker.module(fields),
-        ast::ProgBody::Script(fields) => checker.script(fields),
+        ast::ProgBody::Script(fields) => checker.script(fields, program.span),
         ast::ProgBody::Missing => {}
     }
     (checker.out, checker.diags)
@@ -290,14 +310,65 @@ impl Checker {
         }
         // Bounds may mention any parameter of the list; each is resolved once, however often
         // its declaration is visited, so that a mistake in it is reported once.
+        let mut resolved = false;
         for tparam in tparams {
             let id = self.generic_var(tparam);
             if let Some(bound) = &tparam.bound {
                 if !self.out.cons.bounds.contains_key(&id) {
                     let ty = self.resolve_type(bound);
                     self.out.cons.bounds.insert(id, ty);
+                    resolved = true;
                 }
             }
+        }
+        if resolved {
+            self.check_acyclic_bounds(tparams);
+        }
+    }
+
+    /// M0043 for the first parameter whose bound leads back to the list's parameters more
+    /// often than there are parameters (`<A <: B, B <: A>`), as moc chases them. Such bounds
+    /// become the error type, so that nothing chases them forever and nothing else is
+    /// reported about them.
+    fn check_acyclic_bounds(&mut self, tparams: &[ast::TypeParam]) {
+        let vars: Vec<u32> = tparams.iter().map(|p| self.generic_var(p)).collect();
+        let mut reported = false;
+        let mut cyclic = Vec::new();
+        for (tparam, &var) in tparams.iter().zip(&vars) {
+            let mut chain: Vec<String> = Vec::new();
+            let mut current = var;
+            while chain.len() <= vars.len() {
+                let next = self
+                    .out
+                    .cons
+                    .bounds
+                    .get(&current)
+                    .map(|bound| self.expand(bound));
+                match next {
+                    Some(Type::Param(v, name)) if vars.contains(&v) => {
+                        chain.push(name.to_string());
+                        current = v;
+                    }
+                    _ => break,
+                }
+            }
+            if chain.len() <= vars.len() {
+                continue;
+            }
+            cyclic.push(var);
+            if !reported {
+                reported = true;
+                chain.reverse();
+                let span = match &tparam.bound {
+                    Some(bound) => tparam.name.span.to(bound.span),
+                    None => tparam.name.span,
+                };
+                self.diags
+                    .push(crate::diag::cyclic_bounds(span, &tparam.name.name, &chain));
+            }
+        }
+        for var in cyclic {
+            self.out.cons.bounds.insert(var, Type::Err);
         }
     }
 
@@ -332,6 +403,29 @@ impl Checker {
             Type::Err => ty,
             unfolded => unfolded,
         }
+    }
+
+    /// The type inferred for a declaration without annotation, if it stays within the bounds
+    /// every inferred type is kept in; the error type (and U0003) otherwise. Declarations are
+    /// the one way a type grows past what is written (`let x1 = ?x0; let x2 = ?x1; ...` nests
+    /// one level a line, `let x2 = (x1, x1)` doubles), and every pass walks types whole. A
+    /// type that holds the error type is the error type, so that a chain of declarations
+    /// after a reported one does not grow again.
+    fn inferred_binding(&mut self, name: &ast::Ident, ty: Type) -> Type {
+        let problem = match types::survey(&ty, MAX_INFERRED_DEPTH, MAX_INFERRED_SIZE) {
+            types::Survey::Fine => return ty,
+            types::Survey::HoldsError => return Type::Err,
+            types::Survey::TooDeep => {
+                format!("nested too deeply (more than {MAX_INFERRED_DEPTH} levels)")
+            }
+            types::Survey::TooLarge => {
+                format!("too large (more than {MAX_INFERRED_SIZE} parts)")
+            }
+        };
+        self.diags.push(crate::diag::inferred_type_too_big(
+            name.span, &name.name, &problem,
+        ));
+        Type::Err
     }
 
     /// Unfolds aliases at the top of a type.

@@ -98,7 +98,7 @@ impl Checker {
         let signature = self.class_signature(&c.fields);
         self.set_con_body(con, types::abstract_vars(&signature, &vars));
         self.bind_local(&c.name.name, c.bind, false, constructor.clone());
-        let ty = self.object_body(ObjSort::Object, &c.fields);
+        let ty = self.object_body(ObjSort::Object, &c.fields, Some(c.span));
         self.depth -= 1;
         self.pop_scope();
         self.type_scopes.pop();
@@ -141,8 +141,25 @@ impl Checker {
     }
 
     /// The fields of an object literal or class body, checked in a scope of their own; the
-    /// result is the type of the object (its public fields).
-    pub(super) fn object_body(&mut self, sort: ObjSort, fields: &[AstField]) -> Type {
+    /// result is the type of the object (its public fields). `own` is the range moc reports
+    /// the body's type definitions at when it is not the enclosing block's (an object
+    /// literal's are the enclosing block's).
+    pub(super) fn object_body(
+        &mut self,
+        sort: ObjSort,
+        fields: &[AstField],
+        own: Option<crate::diag::Span>,
+    ) -> Type {
+        let enclosing = self.block_span;
+        if let Some(span) = own {
+            self.block_span = span;
+        }
+        let ty = self.object_fields(sort, fields);
+        self.block_span = enclosing;
+        ty
+    }
+
+    fn object_fields(&mut self, sort: ObjSort, fields: &[AstField]) -> Type {
         // An actor's or module's own fields run outside any async function.
         let saved_cap = self.error_cap;
         if sort != ObjSort::Object {
@@ -200,7 +217,10 @@ impl Checker {
                             self.check(&v.init, &t);
                             t
                         }
-                        None => self.infer(&v.init),
+                        None => {
+                            let inferred = self.infer(&v.init);
+                            self.inferred_binding(&v.name, inferred)
+                        }
                     };
                     let ty = self.let_bound(ty, v.mutable);
                     self.bind_local(&v.name.name, v.bind, v.mutable, ty.clone());

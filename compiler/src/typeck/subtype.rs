@@ -80,27 +80,43 @@ impl Cons {
     }
 
     /// A common supertype of two types (the branches of an `if`, the items of an array).
+    /// Recursive aliases are joined coinductively too: a pair of aliases met again while
+    /// joining it joins at `Any`, a supertype of everything, where moc would build a
+    /// recursive type (so that joining `T2 = ?(Nat, ?(Int, T2))` with a type of another
+    /// period ends).
     pub fn lub(&self, a: &Type, b: &Type) -> Type {
+        self.lub_in(a, b, &mut Vec::new())
+    }
+
+    fn lub_in(&self, a: &Type, b: &Type, seen: &mut Vec<(Type, Type)>) -> Type {
         if self.sub(a, b) {
             return b.clone();
         }
         if self.sub(b, a) {
             return a.clone();
         }
+        if matches!(a, Type::Con(..)) || matches!(b, Type::Con(..)) {
+            let pair = (a.clone(), b.clone());
+            if seen.contains(&pair) {
+                return Type::Any;
+            }
+            seen.push(pair);
+        }
+        let mut lub = |x: &Type, y: &Type| self.lub_in(x, y, seen);
         match (self.expand(a), self.expand(b)) {
-            (Type::Option(x), Type::Option(y)) => Type::Option(Box::new(self.lub(&x, &y))),
+            (Type::Option(x), Type::Option(y)) => Type::Option(Box::new(lub(&x, &y))),
             (Type::Array(false, x), Type::Array(false, y)) => {
-                Type::Array(false, Box::new(self.lub(&x, &y)))
+                Type::Array(false, Box::new(lub(&x, &y)))
             }
             (Type::Tuple(xs), Type::Tuple(ys)) if xs.len() == ys.len() => {
-                Type::Tuple(xs.iter().zip(&ys).map(|(x, y)| self.lub(x, y)).collect())
+                Type::Tuple(xs.iter().zip(&ys).map(|(x, y)| lub(x, y)).collect())
             }
             // Variants join tag by tag: `[#dot, #circle 1.0]` is `[{#circle : Float; #dot}]`.
             (Type::Variant(xs), Type::Variant(ys)) => {
                 let mut tags = xs.clone();
                 for y in &ys {
                     match tags.iter_mut().find(|t| t.name == y.name) {
-                        Some(tag) => tag.ty = self.lub(&tag.ty, &y.ty),
+                        Some(tag) => tag.ty = lub(&tag.ty, &y.ty),
                         None => tags.push(y.clone()),
                     }
                 }
@@ -114,7 +130,7 @@ impl Cons {
                     .filter_map(|x| {
                         let y = ys.iter().find(|y| y.name == x.name && !y.mutable)?;
                         Some(Field {
-                            ty: self.lub(&x.ty, &y.ty),
+                            ty: lub(&x.ty, &y.ty),
                             ..x.clone()
                         })
                     })

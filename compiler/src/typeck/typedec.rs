@@ -35,13 +35,14 @@ impl Checker {
                 _ => {}
             }
         }
-        for (id, t) in declared {
+        for &(id, t) in &declared {
             let body = self.type_body(t);
             self.set_con_body(id, body);
             if self.scopes.len() == 1 {
                 self.out.actor_types.push(id);
             }
         }
+        self.check_definitions(&declared, self.block_span);
     }
 
     /// A new type constructor whose body is not known yet.

@@ -235,6 +235,53 @@ fn map(ty: &Type, f: &dyn Fn(&Type) -> Option<Type>) -> Type {
     }
 }
 
+/// What a look at an inferred type finds (see [`survey`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Survey {
+    Fine,
+    /// It holds the error type somewhere: a part of it was already reported.
+    HoldsError,
+    TooDeep,
+    TooLarge,
+}
+
+/// Whether `ty` holds the error type, is deeper than `max_depth` levels (an alias counting
+/// one) or has more than `max_size` parts, looked at with a stack of its own and no further
+/// than those bounds.
+pub(crate) fn survey(ty: &Type, max_depth: u32, max_size: usize) -> Survey {
+    let mut pending = vec![(ty, 1u32)];
+    let mut size = 0usize;
+    while let Some((ty, depth)) = pending.pop() {
+        size += 1;
+        if depth > max_depth {
+            return Survey::TooDeep;
+        }
+        if size > max_size {
+            return Survey::TooLarge;
+        }
+        if *ty == Type::Err {
+            return Survey::HoldsError;
+        }
+        let below = depth + 1;
+        match ty {
+            Type::Tuple(items) | Type::Con(_, _, items) => {
+                pending.extend(items.iter().map(|t| (t, below)));
+            }
+            Type::Option(inner) | Type::Array(_, inner) | Type::Async(inner) => {
+                pending.push((inner, below));
+            }
+            Type::Obj(_, fields) => pending.extend(fields.iter().map(|f| (&f.ty, below))),
+            Type::Variant(tags) => pending.extend(tags.iter().map(|t| (&t.ty, below))),
+            Type::Func(func) => {
+                pending.extend(func.params.iter().map(|t| (t, below)));
+                pending.push((&func.result, below));
+            }
+            _ => {}
+        }
+    }
+    Survey::Fine
+}
+
 impl Type {
     pub fn unit() -> Type {
         Type::Tuple(Vec::new())

@@ -3,6 +3,7 @@
 mod class_types;
 mod compat_explain;
 mod conformance;
+mod deep_input;
 mod expr_forms;
 mod lowering;
 mod programs;

@@ -57,6 +57,27 @@ fn every_code_in_the_table_is_produced_by_a_program() {
             produced.extend(errors.iter().map(|d| d.code));
         }
     }
+    // A chain of definitions longer than the nesting limit (generated: too long a file to
+    // keep among the programs).
+    let mut chain = String::from("type T0 = Nat;\n");
+    for i in 1..=1001 {
+        chain.push_str(&format!("type T{i} = ?T{};\n", i - 1));
+    }
+    produced.extend(
+        minimo_compiler::check("x.mo", &chain)
+            .iter()
+            .map(|d| d.code),
+    );
+    // Declarations whose inferred types nest one level more each (generated likewise).
+    let mut growing = String::from("let x0 = 1;\n");
+    for i in 1..=1000 {
+        growing.push_str(&format!("let x{i} = ?x{};\n", i - 1));
+    }
+    produced.extend(
+        minimo_compiler::check("x.mo", &growing)
+            .iter()
+            .map(|d| d.code),
+    );
     let compat = minimo_compiler::stable_compatible(
         "actor {\n  stable var a : Int;\n  stable var b : Nat\n};\n",
         "actor {\n  stable var a : Nat\n};\n",
