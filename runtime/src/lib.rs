@@ -25,6 +25,7 @@
 mod canister;
 mod engine;
 mod error;
+mod fingerprint;
 mod host;
 mod options;
 pub mod principal;
