@@ -14,7 +14,7 @@
 mod explain;
 mod subtype;
 
-use super::most_parse;
+use super::most_parse::{self, MType, Signature};
 use crate::diag::{self, Diagnostic};
 use explain::print;
 use subtype::Sub;
@@ -28,6 +28,11 @@ pub(crate) fn compatible(old_text: &str, new_text: &str) -> Vec<Diagnostic> {
         Ok(sig) => sig,
         Err(message) => return vec![diag::bad_signature("new", &message)],
     };
+    for (which, sig) in [("old", &old), ("new", &new)] {
+        if let Some(message) = unknown_application(sig) {
+            return vec![diag::bad_signature(which, &message)];
+        }
+    }
     let mut diagnostics = Vec::new();
     for (name, _, old_ty) in &old.vars {
         let old_printed = format!("var {}", print(old_ty, &old, None));
@@ -49,4 +54,38 @@ pub(crate) fn compatible(old_text: &str, new_text: &str) -> Vec<Diagnostic> {
         }
     }
     diagnostics
+}
+
+/// The first type applied to arguments that `sig` does not define with that many parameters:
+/// such a signature cannot be compared (no type is compatible with an unknown one, not even
+/// itself), so it is refused as not a stable signature. Unapplied names are left alone: they
+/// are primitives, parameters, or moc's own names that compare by name.
+fn unknown_application(sig: &Signature) -> Option<String> {
+    let mut pending: Vec<&MType> = sig.vars.iter().map(|(_, _, ty)| ty).collect();
+    pending.extend(sig.defs.values().map(|def| &def.body));
+    // A work list rather than recursion: the types are as deep as the text.
+    while let Some(ty) = pending.pop() {
+        match ty {
+            MType::Con(name, args) if !args.is_empty() => {
+                match sig.defs.get(name) {
+                    None => return Some(format!("type {name} is not defined")),
+                    Some(def) if def.params.len() != args.len() => {
+                        return Some(format!(
+                            "type {name} takes {} type arguments, not {}",
+                            def.params.len(),
+                            args.len()
+                        ))
+                    }
+                    Some(_) => {}
+                }
+                pending.extend(args);
+            }
+            MType::Con(..) | MType::Opaque(_) => {}
+            MType::Tuple(items) => pending.extend(items),
+            MType::Option(inner) | MType::Array(_, inner) => pending.push(inner),
+            MType::Record(fields) => pending.extend(fields.iter().map(|(_, _, ty)| ty)),
+            MType::Variant(tags) => pending.extend(tags.iter().map(|(_, ty)| ty)),
+        }
+    }
+    None
 }

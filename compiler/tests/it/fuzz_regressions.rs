@@ -82,3 +82,21 @@ fn decode(reply: &[u8], env: &TypeEnv, types: &[candid::types::Type]) -> IDLArgs
     IDLArgs::from_bytes_with_types(reply, env, types)
         .unwrap_or_else(|error| panic!("the reply {reply:02x?} does not decode: {error}"))
 }
+
+/// Found by the signature harness: a `.most` applying a type it does not define (its
+/// definition commented out) was "incompatible with itself"; it is not a stable signature.
+#[test]
+fn a_stable_signature_applying_an_undefined_type_does_not_parse() {
+    let most = "// Version: 1.0.0\nactor {\n  stable var log : List<Nat>\n};\n";
+    let findings = minimo_compiler::stable_compatible(most, most);
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    assert_eq!(findings[0].code, "M0001");
+    assert_eq!(
+        findings[0].message,
+        "old stable signature: type List is not defined"
+    );
+    let wrong_arity =
+        "// Version: 1.0.0\ntype L<T> = ?(T, L<T>);\nactor {\n  stable var log : L<Nat, Nat>\n};\n";
+    let findings = minimo_compiler::stable_compatible(wrong_arity, wrong_arity);
+    assert_eq!(findings[0].code, "M0001", "{findings:?}");
+}
