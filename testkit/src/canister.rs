@@ -252,10 +252,10 @@ struct Message<'f> {
 fn next_message<'f>(u: &mut Unstructured, fixture: &'f Fixture) -> arbitrary::Result<Message<'f>> {
     let method = &fixture.methods[u.choose_index(fixture.methods.len())?];
     // Now and then the wrong kind of call, which must be refused as "no such method".
-    let as_query = if u.ratio(1, 16)? {
-        !method.query
-    } else {
+    let as_query = if u.ratio(15, 16)? {
         method.query
+    } else {
+        !method.query
     };
     let shape = match u.int_in_range(0..=9u8)? {
         0 => Shape::Raw,
