@@ -129,7 +129,7 @@ summary_of() {
   local target="$1" log="runs/$1.log" execs="?"
   if [ -f "$log" ]; then
     # Fork mode's status lines start with `#<inputs executed>:`.
-    execs="$(grep -oE '^#[0-9]+' "$log" | tail -1 | tr -d '#')"
+    execs="$(grep -oE '^#[0-9]+' "$log" | tail -1 | tr -d '#' || true)"
     execs="${execs:-?}"
   fi
   local corpus crashes timeouts ooms

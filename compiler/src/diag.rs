@@ -66,7 +66,11 @@ pub enum Category {
 /// Every code this crate produces, with its category and a one-line description.
 pub const CODES: &[(&str, Category, &str)] = &[
     ("M0001", Category::Syntax, "syntax error"),
-    ("M0009", Category::Type, "import of a missing file or module"),
+    (
+        "M0009",
+        Category::Type,
+        "import of a missing file or module",
+    ),
     ("M0029", Category::Type, "unbound type"),
     ("M0045", Category::Type, "wrong number of type arguments"),
     (

@@ -60,7 +60,9 @@ fn value_at(u: &mut Unstructured, env: &TypeEnv, ty: &Type, depth: usize) -> Res
         TypeInner::Reserved => IDLValue::Reserved,
         TypeInner::Principal => IDLValue::Principal(principal(u)?),
         TypeInner::Var(name) => {
-            let named = env.rec_find_type(name).map_err(|_| Error::IncorrectFormat)?;
+            let named = env
+                .rec_find_type(name)
+                .map_err(|_| Error::IncorrectFormat)?;
             return value_at(u, env, named, depth + 1);
         }
         TypeInner::Opt(inner) => {

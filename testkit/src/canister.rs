@@ -202,8 +202,8 @@ pub fn check_messages(fixtures: &Fixtures, data: &[u8]) -> Verdict {
     let fixture = &fixtures.all[index];
     let vm = &fixtures.vm;
     let (installed, _) = Canister::install(vm, ID, &fixture.wasm, b"DIDL\x00\x00");
-    let mut canister =
-        installed.map_err(|error| format!("fixture {} does not install: {error:?}", fixture.name))?;
+    let mut canister = installed
+        .map_err(|error| format!("fixture {} does not install: {error:?}", fixture.name))?;
     for _ in 0..MAX_MESSAGES {
         if u.is_empty() {
             break;
@@ -227,14 +227,12 @@ pub fn check_messages(fixtures: &Fixtures, data: &[u8]) -> Verdict {
         );
         answered(fixture, &message, &outcome).map_err(|why| format!("{what}: {why}"))?;
         let failed = outcome.result.is_err();
-        if failed || message.as_query {
-            if canister.fingerprint() != before {
-                return Err(format!(
-                    "{what}: the canister changed although the message {} ({:?})",
-                    if failed { "failed" } else { "was a query" },
-                    outcome.result
-                ));
-            }
+        if (failed || message.as_query) && canister.fingerprint() != before {
+            return Err(format!(
+                "{what}: the canister changed although the message {} ({:?})",
+                if failed { "failed" } else { "was a query" },
+                outcome.result
+            ));
         }
     }
     Ok(())
@@ -336,13 +334,12 @@ fn answered(fixture: &Fixture, message: &Message, outcome: &Outcome) -> Verdict 
         },
         Ok(Response::Reject(_)) => Ok(()),
         Err(error) => {
-            if message.sent.is_some() {
-                if fixture.echoes || error.message.contains(DECODING_ERROR) {
-                    return Err(format!(
-                        "a well-formed argument was refused: {} {}",
-                        error.code, error.message
-                    ));
-                }
+            if message.sent.is_some() && (fixture.echoes || error.message.contains(DECODING_ERROR))
+            {
+                return Err(format!(
+                    "a well-formed argument was refused: {} {}",
+                    error.code, error.message
+                ));
             }
             match error.code {
                 // A trap by the canister's own code (a decoding error, an assertion, ...) and

@@ -149,7 +149,9 @@ pub fn check_script(modules: &ScriptModules, script: &str, checks: Option<bool>)
         return Ok(());
     }
     match output.lines().find(|line| !drun_line(line)) {
-        Some(line) => Err(format!("the output has a line drun does not write: {line:?}")),
+        Some(line) => Err(format!(
+            "the output has a line drun does not write: {line:?}"
+        )),
         None => Ok(()),
     }
 }

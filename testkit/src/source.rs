@@ -54,9 +54,10 @@ pub fn check_source(source: &str) -> Verdict {
 /// Every diagnostic has a known code and a span inside `source`, and the list renders.
 pub fn well_formed(diagnostics: &[Diagnostic], source: &str) -> Verdict {
     for d in diagnostics {
-        ensure(diag::CODES.iter().any(|(code, _, _)| *code == d.code), || {
-            format!("diagnostic code {} is not in the table", d.code)
-        })?;
+        ensure(
+            diag::CODES.iter().any(|(code, _, _)| *code == d.code),
+            || format!("diagnostic code {} is not in the table", d.code),
+        )?;
         if let Some(span) = d.span {
             let (start, end) = (span.start as usize, span.end as usize);
             ensure(
@@ -75,10 +76,9 @@ pub fn well_formed(diagnostics: &[Diagnostic], source: &str) -> Verdict {
         }
     }
     let rendered = minimo_compiler::render(diagnostics, PATH, source);
-    ensure(
-        diagnostics.is_empty() || !rendered.is_empty(),
-        || "diagnostics render as nothing".to_string(),
-    )
+    ensure(diagnostics.is_empty() || !rendered.is_empty(), || {
+        "diagnostics render as nothing".to_string()
+    })
 }
 
 /// A program's own signatures read back: the stable signature parses and is compatible with

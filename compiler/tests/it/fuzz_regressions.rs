@@ -75,7 +75,10 @@ fn a_variant_tag_without_payload_travels_as_null() {
     let Ok(Response::Reply(reply)) = canister.query(&vm, "get", NO_ARGS).result else {
         panic!("get after the upgrade failed");
     };
-    assert_eq!(decode(&reply, &env, &set.rets).to_string(), "(variant { dot })");
+    assert_eq!(
+        decode(&reply, &env, &set.rets).to_string(),
+        "(variant { dot })"
+    );
 }
 
 fn decode(reply: &[u8], env: &TypeEnv, types: &[candid::types::Type]) -> IDLArgs {

@@ -16,7 +16,11 @@ fn every_fixture_installs_and_answers_a_well_formed_message() {
     FIXTURES.with(|fixtures| {
         assert!(fixtures.all.len() >= 8);
         for (index, fixture) in fixtures.all.iter().enumerate() {
-            assert!(!fixture.methods.is_empty(), "{} has no methods", fixture.name);
+            assert!(
+                !fixture.methods.is_empty(),
+                "{} has no methods",
+                fixture.name
+            );
             // Choose this fixture, then bytes that pick well-formed arguments.
             let data = [index as u8, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0];
             if let Err(why) = check_messages(fixtures, &data) {

@@ -31,14 +31,28 @@ fn scripts() -> Vec<String> {
 
 fn line() -> impl Strategy<Value = String> {
     let command = prop::sample::select(
-        &["install", "upgrade", "reinstall", "ingress", "query", "frobnicate", ""][..],
+        &[
+            "install",
+            "upgrade",
+            "reinstall",
+            "ingress",
+            "query",
+            "frobnicate",
+            "",
+        ][..],
     );
     let id = prop::sample::select(&["$ID", "$ID", "$OTHER", "rwlgt-iiaaa-aaaaa-aaaaa-cai"][..]);
     let target = prop_oneof![
         prop::sample::select(
             &[
-                "counter.mo", "counter_v2.mo", "v1.mo", "v2.mo", "nat_to_int/v2.mo",
-                "postupgrade_trap/v2.mo", "counter.wasm", "missing.mo",
+                "counter.mo",
+                "counter_v2.mo",
+                "v1.mo",
+                "v2.mo",
+                "nat_to_int/v2.mo",
+                "postupgrade_trap/v2.mo",
+                "counter.wasm",
+                "missing.mo",
             ][..]
         )
         .prop_map(str::to_string),

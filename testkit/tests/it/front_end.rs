@@ -46,7 +46,9 @@ fn bounds_skip_deep_and_long_input() {
     assert!(!bounds::within(&"(".repeat(bounds::MAX_NESTING + 1)));
     assert!(!bounds::within(&"1+".repeat(bounds::MAX_NESTING + 1)));
     assert!(!bounds::within(&" ".repeat(bounds::MAX_TEXT_BYTES + 1)));
-    assert!(bounds::within("actor { public func f() : async Nat { (1 + 2) * 3 } }"));
+    assert!(bounds::within(
+        "actor { public func f() : async Nat { (1 + 2) * 3 } }"
+    ));
 }
 
 proptest! {

@@ -163,7 +163,8 @@ pub fn expressions(depth: u32) -> Vec<BoxedStrategy<String>> {
                     Ty::Rec => prop_oneof![
                         (e(Ty::Nat), e(Ty::Text))
                             .prop_map(|(a, b)| format!("{{ a = {a}; b = {b} }}")),
-                        (e(Ty::Rec), e(Ty::Nat)).prop_map(|(r, a)| format!("{{ {r} with a = {a} }}")),
+                        (e(Ty::Rec), e(Ty::Nat))
+                            .prop_map(|(r, a)| format!("{{ {r} with a = {a} }}")),
                     ]
                     .boxed(),
                 };

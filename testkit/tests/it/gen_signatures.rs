@@ -52,16 +52,22 @@ pub fn data_type() -> impl Strategy<Value = Type> {
             inner.clone().prop_map(|t| Type::Opt(Box::new(t))),
             (any::<bool>(), inner.clone()).prop_map(|(m, t)| Type::Array(m, Box::new(t))),
             prop::collection::vec(inner.clone(), 2..4).prop_map(Type::Tuple),
-            prop::collection::vec((name.clone(), any::<bool>(), inner.clone()), 0..4)
-                .prop_map(|fields| Type::Record(dedup(fields, |f| f.0.to_string())
-                    .into_iter()
-                    .map(|(n, m, t)| (n.to_string(), m, t))
-                    .collect())),
-            prop::collection::vec((name, prop::option::of(inner)), 1..4)
-                .prop_map(|cases| Type::Variant(dedup(cases, |c| c.0.to_string())
-                    .into_iter()
-                    .map(|(n, t)| (n.to_string(), t))
-                    .collect())),
+            prop::collection::vec((name.clone(), any::<bool>(), inner.clone()), 0..4).prop_map(
+                |fields| Type::Record(
+                    dedup(fields, |f| f.0.to_string())
+                        .into_iter()
+                        .map(|(n, m, t)| (n.to_string(), m, t))
+                        .collect()
+                )
+            ),
+            prop::collection::vec((name, prop::option::of(inner)), 1..4).prop_map(|cases| {
+                Type::Variant(
+                    dedup(cases, |c| c.0.to_string())
+                        .into_iter()
+                        .map(|(n, t)| (n.to_string(), t))
+                        .collect(),
+                )
+            }),
         ]
     })
 }
@@ -70,7 +76,10 @@ pub fn data_type() -> impl Strategy<Value = Type> {
 /// one test of that is enough for.
 fn dedup<T>(items: Vec<T>, key: impl Fn(&T) -> String) -> Vec<T> {
     let mut seen = std::collections::BTreeSet::new();
-    items.into_iter().filter(|item| seen.insert(key(item))).collect()
+    items
+        .into_iter()
+        .filter(|item| seen.insert(key(item)))
+        .collect()
 }
 
 impl Type {
@@ -82,13 +91,22 @@ impl Type {
             Type::Array(false, t) => format!("[{}]", t.motoko()),
             Type::Tuple(items) => format!(
                 "({})",
-                items.iter().map(Type::motoko).collect::<Vec<_>>().join(", ")
+                items
+                    .iter()
+                    .map(Type::motoko)
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
             Type::Record(fields) => format!(
                 "{{{}}}",
                 fields
                     .iter()
-                    .map(|(n, m, t)| format!("{}{} : {}", if *m { "var " } else { "" }, motoko_name(n), t.motoko()))
+                    .map(|(n, m, t)| format!(
+                        "{}{} : {}",
+                        if *m { "var " } else { "" },
+                        motoko_name(n),
+                        t.motoko()
+                    ))
                     .collect::<Vec<_>>()
                     .join("; ")
             ),
@@ -114,7 +132,11 @@ impl Type {
             Type::Array(_, t) => format!("vec {}", t.candid()),
             Type::Tuple(items) => format!(
                 "record {{ {} }}",
-                items.iter().map(Type::candid).collect::<Vec<_>>().join("; ")
+                items
+                    .iter()
+                    .map(Type::candid)
+                    .collect::<Vec<_>>()
+                    .join("; ")
             ),
             Type::Record(fields) => format!(
                 "record {{ {} }}",
@@ -177,7 +199,11 @@ impl Signature {
             .iter()
             .enumerate()
             .map(|(i, (var, t))| {
-                format!("  stable {}x{i} : {}", if *var { "var " } else { "" }, t.motoko())
+                format!(
+                    "  stable {}x{i} : {}",
+                    if *var { "var " } else { "" },
+                    t.motoko()
+                )
             })
             .collect();
         out.push_str(&format!("actor {{\n{}\n}};\n", vars.join(";\n")));
@@ -212,7 +238,8 @@ pub fn signature_pair() -> impl Strategy<Value = (Signature, Signature)> {
                 new.vars.pop();
             }
             2 => {
-                if let (Some(first), Some(replacement)) = (new.vars.first_mut(), other.vars.first()) {
+                if let (Some(first), Some(replacement)) = (new.vars.first_mut(), other.vars.first())
+                {
                     first.1 = replacement.1.clone();
                 }
             }

@@ -5,7 +5,7 @@
 //!
 //! Each harness runs a fixed number of cases, small enough for a few seconds on two cores;
 //! `PROPTEST_CASES=N` runs N instead, for a longer run. Failures are shrunk and saved by
-//! proptest under `proptest-regressions/` beside these files, and replayed first afterwards.
+//! proptest in `testkit/tests/proptest-regressions/`, and replayed first afterwards.
 
 mod arguments;
 mod drun_scripts;
