@@ -103,3 +103,31 @@ fn a_stable_signature_applying_an_undefined_type_does_not_parse() {
     let findings = minimo_compiler::stable_compatible(wrong_arity, wrong_arity);
     assert_eq!(findings[0].code, "M0001", "{findings:?}");
 }
+
+/// Found by the signature harness: a `.most` declaring a variable twice (with two types) was
+/// "incompatible with itself", one declaration compared with the other.
+#[test]
+fn a_stable_signature_declaring_a_variable_twice_does_not_parse() {
+    let most =
+        "// Version: 1.0.0\nactor {\n  stable var name : Nat;\n  stable var name : Text\n};\n";
+    let findings = minimo_compiler::stable_compatible(most, most);
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    assert_eq!(
+        findings[0].message,
+        "old stable signature: stable variable name is declared twice"
+    );
+}
+
+/// Found by the signature harness: a tag (or field) written twice in one type made the
+/// signature incompatible with itself.
+#[test]
+fn a_stable_signature_repeating_a_tag_or_field_does_not_parse() {
+    for most in [
+        "actor {\n  stable var s : {#a; #b : Nat; #b : Text}\n};\n",
+        "actor {\n  stable var r : {x : Nat; x : Text}\n};\n",
+    ] {
+        let findings = minimo_compiler::stable_compatible(most, most);
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert_eq!(findings[0].code, "M0001", "{findings:?}");
+    }
+}

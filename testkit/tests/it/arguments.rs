@@ -31,7 +31,7 @@ fn every_fixture_installs_and_answers_a_well_formed_message() {
 }
 
 proptest! {
-    #![proptest_config(config(160))]
+    #![proptest_config(config(64))]
 
     #[test]
     fn arguments_of_any_shape_end_in_a_reply_or_an_error_and_failures_change_nothing(

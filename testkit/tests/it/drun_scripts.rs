@@ -87,7 +87,7 @@ fn repository_scripts_keep_the_drun_property() {
 }
 
 proptest! {
-    #![proptest_config(config(64))]
+    #![proptest_config(config(40))]
 
     #[test]
     fn generated_scripts_run_or_fail_with_an_error(

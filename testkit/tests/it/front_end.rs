@@ -52,7 +52,7 @@ fn bounds_skip_deep_and_long_input() {
 }
 
 proptest! {
-    #![proptest_config(config(48))]
+    #![proptest_config(config(200))]
 
     #[test]
     fn generated_programs_check_or_get_diagnostics(program in gen_motoko::program()) {
@@ -62,7 +62,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(config(160))]
+    #![proptest_config(config(600))]
 
     #[test]
     fn mutated_repository_programs_get_diagnostics(

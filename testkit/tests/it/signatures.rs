@@ -39,7 +39,7 @@ fn a_pair_splits_at_the_first_zero_byte() {
 }
 
 proptest! {
-    #![proptest_config(config(96))]
+    #![proptest_config(config(300))]
 
     #[test]
     fn generated_stable_signatures_compare_without_failing(
