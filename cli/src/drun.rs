@@ -189,7 +189,12 @@ pub struct Runner {
     modules: BTreeMap<String, Vec<u8>>,
     /// `None`: upgrades are not checked; `Some(yes)`: checked, confirming warnings if `yes`.
     upgrade_checks: Option<bool>,
+    /// Where modules come from instead of files, if set ([`Runner::with_loader`]).
+    loader: Option<Box<ModuleLoader>>,
 }
+
+/// Supplies the module a script line names (`F` of `install $ID F ARG`), instead of reading it.
+pub type ModuleLoader = dyn Fn(&str) -> Result<Vec<u8>, Failure>;
 
 impl Runner {
     /// A runner whose files are relative to `base`.
@@ -200,7 +205,35 @@ impl Runner {
             canisters: BTreeMap::new(),
             modules: BTreeMap::new(),
             upgrade_checks: None,
+            loader: None,
         })
+    }
+
+    /// A runner on `vm` whose modules come from `loader` and never from files: a script from
+    /// anywhere (a test, a fuzzer) runs without touching the disk.
+    pub fn with_loader(
+        vm: Vm,
+        loader: impl Fn(&str) -> Result<Vec<u8>, Failure> + 'static,
+    ) -> Runner {
+        Runner {
+            vm,
+            base: PathBuf::new(),
+            canisters: BTreeMap::new(),
+            modules: BTreeMap::new(),
+            upgrade_checks: None,
+            loader: Some(Box::new(loader)),
+        }
+    }
+
+    /// Parses and runs a whole script given as text, returning its output; the first step
+    /// that cannot run ends it with its error.
+    pub fn run_text(&mut self, text: &str) -> Result<String, Failure> {
+        let steps = parse_script(text).map_err(Failure::usage)?;
+        let mut output = String::new();
+        for step in &steps {
+            output.push_str(&self.step(step)?);
+        }
+        Ok(output)
     }
 
     /// Checks every `upgrade` step as `minimo upgrade` does (`yes` as its `--yes`).
@@ -280,7 +313,9 @@ impl Runner {
             return Ok(wasm.clone());
         }
         let path = self.base.join(file);
-        let wasm = if path.extension().is_some_and(|ext| ext == "wasm") {
+        let wasm = if let Some(loader) = &self.loader {
+            loader(file)?
+        } else if path.extension().is_some_and(|ext| ext == "wasm") {
             input::module(&path)?
         } else {
             crate::compile::compile_file_as(&path, file)?.wasm

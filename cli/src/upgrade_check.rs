@@ -256,7 +256,8 @@ fn stable_finding(diagnostic: &Diagnostic) -> Finding {
     }
 }
 
-fn stable_findings(old: &str, new: &str) -> CheckResult {
+/// The stable-signature half of the check, on the two signatures' texts.
+pub fn stable_findings(old: &str, new: &str) -> CheckResult {
     let diagnostics = minimo_compiler::stable_compatible(old, new);
     if let Some(bad) = diagnostics.iter().find(|d| d.code == "M0001") {
         return CheckResult::Unchecked(format!(
@@ -267,7 +268,8 @@ fn stable_findings(old: &str, new: &str) -> CheckResult {
     CheckResult::Compared(diagnostics.iter().map(stable_finding).collect())
 }
 
-fn candid_findings(old: &str, new: &str) -> CheckResult {
+/// The Candid half of the check, on the two services' texts.
+pub fn candid_findings(old: &str, new: &str) -> CheckResult {
     for (text, whose) in [(old, "installed"), (new, "new")] {
         if let Err(deep) = crate::candid_depth::check(text) {
             return CheckResult::Unchecked(format!(

@@ -66,6 +66,11 @@ pub enum Category {
 /// Every code this crate produces, with its category and a one-line description.
 pub const CODES: &[(&str, Category, &str)] = &[
     ("M0001", Category::Syntax, "syntax error"),
+    (
+        "M0009",
+        Category::Type,
+        "import of a missing file or module",
+    ),
     ("M0029", Category::Type, "unbound type"),
     ("M0045", Category::Type, "wrong number of type arguments"),
     (
@@ -214,6 +219,11 @@ impl Diagnostic {
 }
 
 // ---- constructors, one per problem ----
+
+/// An import that cannot be resolved: a missing file or module, or a loader's error.
+pub fn import_error(span: Span, message: String) -> Diagnostic {
+    Diagnostic::error("M0009", span, message)
+}
 
 pub fn syntax(span: Span, message: String) -> Diagnostic {
     Diagnostic::error("M0001", span, message)

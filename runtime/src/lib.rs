@@ -26,6 +26,7 @@
 mod canister;
 mod engine;
 mod error;
+mod fingerprint;
 mod host;
 mod module_limits;
 mod options;

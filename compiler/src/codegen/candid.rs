@@ -200,7 +200,16 @@ impl TypeTable {
             Ty::Variant(tags) => {
                 let mut tags: Vec<(u32, i32)> = tags
                     .iter()
-                    .map(|tag| (ir::idl_hash(&tag.name), self.reference(&tag.ty)))
+                    .map(|tag| {
+                        // In messages a tag without payload (`#dot`) carries `null`, as the
+                        // service (`dot;`) and moc say; stable memory keeps its `record {}`.
+                        let payload = if self.mode == WireMode::Candid && is_unit(&tag.ty) {
+                            OP_NULL
+                        } else {
+                            self.reference(&tag.ty)
+                        };
+                        (ir::idl_hash(&tag.name), payload)
+                    })
                     .collect();
                 tags.sort_by_key(|tag| tag.0);
                 fielded(&mut entry, OP_VARIANT, &tags);
@@ -231,6 +240,11 @@ impl TypeTable {
         }
         bytes
     }
+}
+
+/// Whether `ty` is unit `()`, the payload of a variant tag written without one.
+pub(crate) fn is_unit(ty: &Ty) -> bool {
+    matches!(ty, Ty::Tuple(items) if items.is_empty())
 }
 
 /// Whether values of this (resolved) type are mutable objects with identity: a record with

@@ -5,7 +5,8 @@
 //! Two modes share the code. `Candid` (method arguments) follows Candid subtyping as far as
 //! Motoko's shared types need: `nat` into `Int`, extra record fields skipped, a missing
 //! record field of option type (or `null`/`reserved` type) read as `null`, `null` and
-//! `reserved` read as `null` at an option type, `T` lifted into `?T`, unknown variant tags
+//! `reserved` read as `null` at an option type, `T` lifted into `?T`, a variant tag without
+//! payload read from `null` (how messages carry it) or `record {}`, unknown variant tags
 //! trap. `Stable` (stable variables after an upgrade) allows only Motoko's stable subtyping:
 //! `nat` into `Int`, extra record fields skipped, `null` into `?T`, a variant read at a type
 //! with more tags; anything else (a missing field, `T` into `?T`, `nat8` into `Nat16`) traps
@@ -21,7 +22,7 @@
 use wasm_encoder::{BlockType, ValType};
 
 use super::candid::{
-    candid_name, fixed_opcode, mutable_record, WireMode, OP_BOOL, OP_FLOAT64, OP_INT, OP_NAT,
+    self, candid_name, fixed_opcode, mutable_record, WireMode, OP_BOOL, OP_FLOAT64, OP_INT, OP_NAT,
     OP_NAT8, OP_NULL, OP_OPT, OP_PRINCIPAL, OP_RECORD, OP_RESERVED, OP_TEXT, OP_VAR, OP_VARIANT,
     OP_VEC,
 };
@@ -481,7 +482,30 @@ fn decode_contents(
                     .i32_const(hash)
                     .i32_eq()
                     .if_(BlockType::Empty);
-                if Plan::new().push(module, &tag.ty, true) {
+                if candid::is_unit(&tag.ty) {
+                    // A tag without payload: `null` (or `reserved`) on the wire, as the
+                    // service declares it, or the `record {}` that stable memory holds.
+                    let null = body.local(ValType::I32);
+                    body.ins()
+                        .local_get(payload)
+                        .call(module.rt("candid_type_opcode"))
+                        .local_tee(null)
+                        .i32_const(OP_NULL)
+                        .i32_eq()
+                        .local_get(null)
+                        .i32_const(OP_RESERVED)
+                        .i32_eq()
+                        .i32_or()
+                        .if_(I32)
+                        .i32_const(hash)
+                        .i32_const(0)
+                        .call(make)
+                        .else_()
+                        .i32_const(hash)
+                        .local_get(payload);
+                    decode_value(module, body, &tag.ty, mode);
+                    body.ins().call(make).end();
+                } else if Plan::new().push(module, &tag.ty, true) {
                     body.ins().local_get(payload);
                     push_into(module, body, &tag.ty, mode, 8, |_, body| {
                         body.ins().i32_const(hash).i32_const(0).call(make);

@@ -14,7 +14,8 @@
 mod explain;
 mod subtype;
 
-use super::{most_check, most_parse};
+use super::most_check;
+use super::most_parse::{self, MType, Signature};
 use crate::diag::{self, Diagnostic};
 use explain::print;
 use subtype::Sub;
@@ -33,6 +34,11 @@ pub(crate) fn compatible(old_text: &str, new_text: &str) -> Vec<Diagnostic> {
         Ok(sig) => sig,
         Err(message) => return vec![diag::bad_signature("new", &message)],
     };
+    for (which, sig) in [("old", &old), ("new", &new)] {
+        if let Some(message) = malformed(sig) {
+            return vec![diag::bad_signature(which, &message)];
+        }
+    }
     // Definitions that are not productive, are expansive or unfold too deeply would make the
     // comparison below loop or recurse without bound; as moc, the first signature with such
     // definitions is the one reported.
@@ -63,4 +69,58 @@ pub(crate) fn compatible(old_text: &str, new_text: &str) -> Vec<Diagnostic> {
         }
     }
     diagnostics
+}
+
+/// Why `sig` cannot be compared, if it cannot: a variable declared twice, a field or tag
+/// written twice in one type (which of the two would be compared is anyone's guess), or a
+/// type applied to arguments that `sig` does not define with that many parameters (no type is
+/// compatible with an unknown one, not even itself). Such a signature is refused as not a
+/// stable signature. Unapplied names are left alone: they are primitives, parameters, or
+/// moc's own names, which compare by name.
+fn malformed(sig: &Signature) -> Option<String> {
+    if let Some(name) = first_duplicate(sig.vars.iter().map(|(name, _, _)| name)) {
+        return Some(format!("stable variable {name} is declared twice"));
+    }
+    let mut pending: Vec<&MType> = sig.vars.iter().map(|(_, _, ty)| ty).collect();
+    pending.extend(sig.defs.values().map(|def| &def.body));
+    // A work list rather than recursion: the types are as deep as the text.
+    while let Some(ty) = pending.pop() {
+        match ty {
+            MType::Con(name, args) if !args.is_empty() => {
+                match sig.defs.get(name) {
+                    None => return Some(format!("type {name} is not defined")),
+                    Some(def) if def.params.len() != args.len() => {
+                        return Some(format!(
+                            "type {name} takes {} type arguments, not {}",
+                            def.params.len(),
+                            args.len()
+                        ))
+                    }
+                    Some(_) => {}
+                }
+                pending.extend(args);
+            }
+            MType::Con(..) | MType::Opaque(_) => {}
+            MType::Tuple(items) => pending.extend(items),
+            MType::Option(inner) | MType::Array(_, inner) => pending.push(inner),
+            MType::Record(fields) => {
+                if let Some(name) = first_duplicate(fields.iter().map(|(_, name, _)| name)) {
+                    return Some(format!("field {name} appears twice in one record type"));
+                }
+                pending.extend(fields.iter().map(|(_, _, ty)| ty));
+            }
+            MType::Variant(tags) => {
+                if let Some(name) = first_duplicate(tags.iter().map(|(name, _)| name)) {
+                    return Some(format!("tag #{name} appears twice in one variant type"));
+                }
+                pending.extend(tags.iter().map(|(_, ty)| ty));
+            }
+        }
+    }
+    None
+}
+
+fn first_duplicate<'a>(names: impl Iterator<Item = &'a String>) -> Option<&'a String> {
+    let mut seen = std::collections::BTreeSet::new();
+    names.into_iter().find(|name| !seen.insert(*name))
 }

@@ -24,17 +24,6 @@ pub(crate) fn base_module(name: &str) -> Option<&'static str> {
         .map(|(_, source)| *source)
 }
 
-/// An import that cannot be resolved (moc's M0009 for a missing file or module).
-fn import_error(span: Span, message: String) -> Diagnostic {
-    Diagnostic {
-        code: "M0009",
-        severity: Severity::Error,
-        span: Some(span),
-        message,
-        notes: Vec::new(),
-    }
-}
-
 /// Where an import path leads.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Target {
@@ -182,7 +171,7 @@ impl Resolver<'_> {
             return true;
         }
         if self.loading.contains(target) {
-            self.diags.push(import_error(
+            self.diags.push(diag::import_error(
                 span,
                 format!("import cycle through {}", canonical_name(target)),
             ));
@@ -193,7 +182,7 @@ impl Resolver<'_> {
             Target::Base(name) => match base_module(name) {
                 Some(source) => source.to_string(),
                 None => {
-                    self.diags.push(import_error(
+                    self.diags.push(diag::import_error(
                         span,
                         format!("package base has no module {name}"),
                     ));
@@ -203,14 +192,14 @@ impl Resolver<'_> {
             Target::File(path) => match self.loader.map(|loader| loader.load(path)) {
                 Some(Ok(source)) => source,
                 Some(Err(reason)) => {
-                    self.diags.push(import_error(
+                    self.diags.push(diag::import_error(
                         span,
                         format!("file \"{path}\" cannot be read: {reason}"),
                     ));
                     return false;
                 }
                 None => {
-                    self.diags.push(import_error(
+                    self.diags.push(diag::import_error(
                         span,
                         format!("file \"{path}\" cannot be imported here"),
                     ));
@@ -225,7 +214,7 @@ impl Resolver<'_> {
                 .span
                 .map(|s| diag::range(&source, s))
                 .unwrap_or_default();
-            self.diags.push(import_error(
+            self.diags.push(diag::import_error(
                 span,
                 format!(
                     "module {} does not parse: {} at {at}",
@@ -236,7 +225,7 @@ impl Resolver<'_> {
             return false;
         }
         let ProgBody::Module(mut fields) = module.body else {
-            self.diags.push(import_error(
+            self.diags.push(diag::import_error(
                 span,
                 format!("{} is not a module", canonical_name(target)),
             ));

@@ -2,3 +2,4 @@
 
 mod backend;
 mod frontend;
+mod fuzz_regressions;

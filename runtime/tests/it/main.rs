@@ -4,6 +4,7 @@
 //! it. The tests are grouped by concern in the submodules. They do not test the compiler's
 //! output; the end-to-end suites elsewhere do that.
 
+mod fingerprint;
 mod lifecycle;
 mod limits;
 mod messages;
