@@ -8,12 +8,13 @@
 
 use std::path::Path;
 
-use minimo_cli::vm_settings;
+use minimo_cli::vm_settings::{self, VmSettings};
 use minimo_compiler::codegen;
 use minimo_runtime::{Canister, Response, Vm};
 
 fn main() {
-    let vm = Vm::new(vm_settings::options(None, None)).expect("the VM starts");
+    let vm =
+        Vm::new(vm_settings::options(&VmSettings::default(), None, None)).expect("the VM starts");
     println!("{:<44} {:>16} {:>16}", "figure", "minimo", "moc 0.13.6");
     counter(&vm);
     sum_of_squares(&vm);

@@ -26,7 +26,7 @@ use crate::failure::{Failure, Outcome};
 use crate::output;
 use crate::state::Location;
 use crate::upgrade_check::{self, Verdict};
-use crate::vm_settings;
+use crate::vm_settings::{self, VmSettings};
 
 /// The empty Candid argument list `()`, the argument of init and upgrades here.
 const NO_ARGUMENTS: &[u8] = b"DIDL\x00\x00";
@@ -34,13 +34,17 @@ const NO_ARGUMENTS: &[u8] = b"DIDL\x00\x00";
 /// A VM for one short-lived command: the baseline compiler (fast to start), the settings of
 /// the global flags (`vm_settings`) and, given a state directory, a cache of compiled modules
 /// in it. Progress lines name the canister by its id.
-pub fn vm(state: Option<&Location>) -> Result<Vm, Failure> {
-    vm_for(state, None)
+pub fn vm(settings: &VmSettings, state: Option<&Location>) -> Result<Vm, Failure> {
+    vm_for(settings, state, None)
 }
 
 /// [`vm`] for a command on the canister `name`, which progress lines call by that name.
-pub fn vm_for(state: Option<&Location>, name: Option<&str>) -> Result<Vm, Failure> {
-    let options = vm_settings::options(state.map(|state| state.path.join("cache")), name);
+pub fn vm_for(
+    settings: &VmSettings,
+    state: Option<&Location>,
+    name: Option<&str>,
+) -> Result<Vm, Failure> {
+    let options = vm_settings::options(settings, state.map(|state| state.path.join("cache")), name);
     Vm::new(options).map_err(|error| Failure::usage(format!("cannot start the VM: {error}")))
 }
 
@@ -80,13 +84,19 @@ fn default_name(file: &Path) -> String {
         .unwrap_or_else(|| "canister".to_string())
 }
 
-pub fn deploy(state: &Location, file: &Path, name: Option<&str>, yes: bool) -> Outcome {
+pub fn deploy(
+    state: &Location,
+    settings: &VmSettings,
+    file: &Path,
+    name: Option<&str>,
+    yes: bool,
+) -> Outcome {
     let name = name
         .map(str::to_string)
         .unwrap_or_else(|| default_name(file));
     let compiled = compile::compile_file(file)?;
     let dir = open(state, Access::Write)?;
-    let vm = vm_for(Some(state), Some(&name))?;
+    let vm = vm_for(settings, Some(state), Some(&name))?;
     let existing = dir
         .names()
         .map_err(|error| Failure::usage(error.to_string()))?;
@@ -113,13 +123,14 @@ pub fn deploy(state: &Location, file: &Path, name: Option<&str>, yes: bool) -> O
 
 pub fn call(
     state: &Location,
+    settings: &VmSettings,
     name: &str,
     method: &str,
     args: Option<&str>,
     query: bool,
 ) -> Outcome {
     let dir = open(state, if query { Access::Read } else { Access::Write })?;
-    let vm = vm_for(Some(state), Some(name))?;
+    let vm = vm_for(settings, Some(state), Some(name))?;
     let mut canister = load(state, &dir, &vm, name)?;
     let interface = interface_of(&canister)?;
     let (arg, interface) = match &interface {
@@ -172,10 +183,16 @@ pub fn call(
     }
 }
 
-pub fn upgrade(state: &Location, name: &str, file: &Path, yes: bool) -> Outcome {
+pub fn upgrade(
+    state: &Location,
+    settings: &VmSettings,
+    name: &str,
+    file: &Path,
+    yes: bool,
+) -> Outcome {
     let compiled = compile::compile_file(file)?;
     let dir = open(state, Access::Write)?;
-    let vm = vm_for(Some(state), Some(name))?;
+    let vm = vm_for(settings, Some(state), Some(name))?;
     upgrade_locked(state, &dir, &vm, name, &compiled, yes)
 }
 
@@ -210,22 +227,29 @@ fn upgrade_locked(
     )
 }
 
-pub fn stop(state: &Location, name: &str) -> Outcome {
-    lifecycle(state, name, |canister| canister.stop(), "Stopped")
+pub fn stop(state: &Location, settings: &VmSettings, name: &str) -> Outcome {
+    lifecycle(state, settings, name, |canister| canister.stop(), "Stopped")
 }
 
-pub fn start(state: &Location, name: &str) -> Outcome {
-    lifecycle(state, name, |canister| canister.start(), "Started")
+pub fn start(state: &Location, settings: &VmSettings, name: &str) -> Outcome {
+    lifecycle(
+        state,
+        settings,
+        name,
+        |canister| canister.start(),
+        "Started",
+    )
 }
 
 fn lifecycle(
     state: &Location,
+    settings: &VmSettings,
     name: &str,
     change: impl FnOnce(&mut Canister),
     verb: &str,
 ) -> Outcome {
     let dir = open(state, Access::Write)?;
-    let vm = vm(Some(state))?;
+    let vm = vm(settings, Some(state))?;
     let mut canister = load(state, &dir, &vm, name)?;
     change(&mut canister);
     save(&dir, name, &canister)?;
@@ -235,9 +259,9 @@ fn lifecycle(
     )
 }
 
-pub fn status(state: &Location, name: &str) -> Outcome {
+pub fn status(state: &Location, settings: &VmSettings, name: &str) -> Outcome {
     let dir = open(state, Access::Read)?;
-    let vm = vm(Some(state))?;
+    let vm = vm(settings, Some(state))?;
     let canister = load(state, &dir, &vm, name)?;
     let status = match canister.status() {
         Status::Running => "Running",

@@ -20,6 +20,7 @@ use minimo_runtime::{CallError, Canister, Outcome, Response, Vm};
 use crate::failure::Failure;
 use crate::input;
 use crate::upgrade_check::Verdict;
+use crate::vm_settings::VmSettings;
 
 /// One parsed line of a script.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -165,11 +166,11 @@ pub fn encode_hex(bytes: &[u8]) -> String {
 /// `minimo drun SCRIPT`: prints each step's output as it runs.
 /// `checks` is `None` for unchecked upgrades, `Some(yes)` to check them (with `yes`, data
 /// loss and Candid breaks are accepted, as `minimo upgrade --yes` accepts them).
-pub fn run_script(path: &Path, checks: Option<bool>) -> Result<(), Failure> {
+pub fn run_script(path: &Path, checks: Option<bool>, settings: &VmSettings) -> Result<(), Failure> {
     let text = input::text(path, "script")?;
     let steps = parse_script(&text)
         .map_err(|error| Failure::usage(format!("{}: {error}", path.display())))?;
-    let mut runner = Runner::new(path.parent().unwrap_or(Path::new(".")))?;
+    let mut runner = Runner::new(path.parent().unwrap_or(Path::new(".")), settings)?;
     if let Some(yes) = checks {
         runner = runner.with_upgrade_checks(yes);
     }
@@ -197,10 +198,10 @@ pub struct Runner {
 pub type ModuleLoader = dyn Fn(&str) -> Result<Vec<u8>, Failure>;
 
 impl Runner {
-    /// A runner whose files are relative to `base`.
-    pub fn new(base: &Path) -> Result<Runner, Failure> {
+    /// A runner whose files are relative to `base`, on a VM with `settings`.
+    pub fn new(base: &Path, settings: &VmSettings) -> Result<Runner, Failure> {
         Ok(Runner {
-            vm: crate::canister_cmds::vm(None)?,
+            vm: crate::canister_cmds::vm(settings, None)?,
             base: base.to_path_buf(),
             canisters: BTreeMap::new(),
             modules: BTreeMap::new(),

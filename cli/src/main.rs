@@ -125,33 +125,32 @@ fn command() -> ExitCode {
         Ok(cli) => cli,
         Err(error) => return output::usage(&error),
     };
-    vm_settings::install(VmSettings::from_flags(
-        cli.instruction_limit,
-        cli.progress_interval,
-    ));
+    let settings = VmSettings::from_flags(cli.instruction_limit, cli.progress_interval);
     let state = state::Location::resolve(cli.state);
     let result = match cli.command {
         Command::Check { file } => compile::check(&file),
-        Command::Run { file } => run::run(&file),
+        Command::Run { file } => run::run(&file, &settings),
         Command::Build { file, output } => compile::build(&file, output.as_deref()),
         Command::Deploy { file, name, yes } => {
-            canister_cmds::deploy(&state, &file, name.as_deref(), yes)
+            canister_cmds::deploy(&state, &settings, &file, name.as_deref(), yes)
         }
         Command::Call {
             name,
             method,
             args,
             query,
-        } => canister_cmds::call(&state, &name, &method, args.as_deref(), query),
-        Command::Upgrade { name, file, yes } => canister_cmds::upgrade(&state, &name, &file, yes),
-        Command::Stop { name } => canister_cmds::stop(&state, &name),
-        Command::Start { name } => canister_cmds::start(&state, &name),
-        Command::Status { name } => canister_cmds::status(&state, &name),
+        } => canister_cmds::call(&state, &settings, &name, &method, args.as_deref(), query),
+        Command::Upgrade { name, file, yes } => {
+            canister_cmds::upgrade(&state, &settings, &name, &file, yes)
+        }
+        Command::Stop { name } => canister_cmds::stop(&state, &settings, &name),
+        Command::Start { name } => canister_cmds::start(&state, &settings, &name),
+        Command::Status { name } => canister_cmds::status(&state, &settings, &name),
         Command::Drun {
             script,
             check_upgrades,
             yes,
-        } => drun::run_script(&script, check_upgrades.then_some(yes)),
+        } => drun::run_script(&script, check_upgrades.then_some(yes), &settings),
         Command::StableCompatible { old, new } => {
             upgrade_check::stable_compatible_files(&old, &new)
         }

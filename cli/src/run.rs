@@ -10,14 +10,15 @@ use std::path::Path;
 use minimo_runtime::{CallError, Canister, ErrorCode};
 
 use crate::failure::{Failure, Outcome};
+use crate::vm_settings::VmSettings;
 use crate::{canister_cmds, compile, output};
 
 /// Exit status of a script that trapped (CLI.md).
 const TRAPPED: u8 = 3;
 
-pub fn run(file: &Path) -> Outcome {
+pub fn run(file: &Path, settings: &VmSettings) -> Outcome {
     let compiled = compile::compile_file(file)?;
-    let vm = canister_cmds::vm_for(None, Some(&file.display().to_string()))?;
+    let vm = canister_cmds::vm_for(settings, None, Some(&file.display().to_string()))?;
     let (result, mut prints) = Canister::install(&vm, "script", &compiled.wasm, b"DIDL\x00\x00");
     // A script that ran to its end printed its final value last, with layout marks.
     if let (Ok(_), Some(printer), Some(last)) = (&result, &compiled.result, prints.last_mut()) {

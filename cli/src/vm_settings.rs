@@ -2,15 +2,14 @@
 //! (`--instruction-limit`, for local work: an endless loop stops early) and how often a long
 //! message reports its progress on stderr (`--progress-interval`).
 //!
-//! `main.rs` installs them once, before any command runs, and [`options`] reads them wherever a
-//! command builds its VM; so they reach every command without being threaded through each
-//! command's signature. Without [`install`] (a test that calls a command in-process) the
-//! defaults hold: the Internet Computer's limits and a report every 5 seconds. This file does
-//! not run anything; it only turns flags into `minimo_runtime::Options` and reports into lines.
+//! `main.rs` reads them from the flags and passes them, as a value, to every command that
+//! builds a VM; [`VmSettings::default`] (what a test calling a command in-process uses) is the
+//! Internet Computer's limits and a report every 5 seconds. This file does not run anything; it
+//! only turns flags into `minimo_runtime::Options` and reports into lines.
 
 use std::io::Write as _;
 use std::path::PathBuf;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 use std::time::Duration;
 
 use minimo_runtime::{Compiler, Limits, Options, Progress, ProgressReport};
@@ -52,23 +51,10 @@ impl VmSettings {
     }
 }
 
-static SETTINGS: OnceLock<VmSettings> = OnceLock::new();
-
-/// Makes `settings` the ones every later VM of this process is built with. Only the first call
-/// counts: the flags are read once.
-pub fn install(settings: VmSettings) {
-    let _ = SETTINGS.set(settings);
-}
-
-fn current() -> VmSettings {
-    SETTINGS.get().cloned().unwrap_or_default()
-}
-
 /// The options of a VM for one command: the baseline compiler (fast to start), a module cache
 /// in `cache_dir` if given, the flags' instruction cap, and progress lines that call the
 /// running canister `name` (or, without a name, by its id).
-pub fn options(cache_dir: Option<PathBuf>, name: Option<&str>) -> Options {
-    let settings = current();
+pub fn options(settings: &VmSettings, cache_dir: Option<PathBuf>, name: Option<&str>) -> Options {
     let limits = match settings.instruction_limit {
         Some(cap) => Limits::default().with_instruction_cap(cap),
         None => Limits::default(),

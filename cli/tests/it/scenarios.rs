@@ -12,6 +12,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use minimo_cli::drun::{parse_script, Runner, Step};
+use minimo_cli::vm_settings::VmSettings;
 
 /// The line by which a script says that self-upgrades change its replies (flexible state).
 const FLEXIBLE_MARKER: &str = "# flexible state is reset by the self-upgrades";
@@ -19,7 +20,7 @@ const FLEXIBLE_MARKER: &str = "# flexible state is reset by the self-upgrades";
 /// Runs `steps`; with `self_upgrades`, upgrades every canister to its current code after each
 /// call. Returns the output of the script's own steps only.
 fn run(base: &Path, steps: &[Step], self_upgrades: bool) -> Vec<String> {
-    let mut runner = Runner::new(base).expect("a runner");
+    let mut runner = Runner::new(base, &VmSettings::default()).expect("a runner");
     let mut current: std::collections::BTreeMap<String, String> = Default::default();
     let mut outputs = Vec::new();
     for step in steps {
