@@ -19,7 +19,10 @@ impl Interface {
                 deep.line, deep.message
             )
         })?;
-        let prog = candid_parser::pretty_parse::<candid_parser::IDLProg>("candid:service", did)
+        // `str::parse`, not `pretty_parse`: that one also writes its own coloured report to
+        // stderr, beside the error this returns.
+        let prog = did
+            .parse::<candid_parser::IDLProg>()
             .map_err(|error| format!("the Candid service does not parse: {error}"))?;
         let mut env = TypeEnv::new();
         let service = candid_parser::check_prog(&mut env, &prog)

@@ -268,6 +268,13 @@ pub fn stable_findings(old: &str, new: &str) -> CheckResult {
     CheckResult::Compared(diagnostics.iter().map(stable_finding).collect())
 }
 
+/// Parses and type-checks Candid text without writing anything.
+fn quiet_load(text: &str) -> Result<(), candid_parser::Error> {
+    let prog = text.parse::<candid_parser::IDLProg>()?;
+    candid_parser::check_prog(&mut candid::TypeEnv::new(), &prog)?;
+    Ok(())
+}
+
 /// The Candid half of the check, on the two services' texts.
 pub fn candid_findings(old: &str, new: &str) -> CheckResult {
     for (text, whose) in [(old, "installed"), (new, "new")] {
@@ -275,6 +282,15 @@ pub fn candid_findings(old: &str, new: &str) -> CheckResult {
             return CheckResult::Unchecked(format!(
                 "the {whose} module's Candid service cannot be compared: line {}: {}",
                 deep.line, deep.message
+            ));
+        }
+    }
+    // Each text is read here first, quietly: the comparison below reads them again with the
+    // library's `pretty_parse`, which writes a coloured report of a parse error to stderr.
+    for (text, whose) in [(old, "installed"), (new, "new")] {
+        if let Err(error) = quiet_load(text) {
+            return CheckResult::Unchecked(format!(
+                "the {whose} module's Candid service cannot be compared: {error}"
             ));
         }
     }
@@ -378,9 +394,11 @@ fn load_service(path: &Path, text: &str) -> Result<(), Failure> {
             deep.message
         )));
     }
-    match CandidSource::File(path).load() {
-        Ok((_, Some(_))) => Ok(()),
-        Ok((_, None)) => Err(Failure::usage(format!(
+    // `check_file`, not `CandidSource::File(..).load()`, which also writes a coloured report
+    // of a parse error to stderr beside the error returned here.
+    match candid_parser::check_file(path) {
+        Ok((_, Some(_), _)) => Ok(()),
+        Ok((_, None, _)) => Err(Failure::usage(format!(
             "{}: the Candid file has no service to compare",
             path.display()
         ))),
