@@ -65,7 +65,7 @@ impl Checker {
                     self.diags.push(diag::type_mismatch(
                         e.span,
                         &self.show(&actual),
-                        &self.show(&expected),
+                        &self.show(expected),
                     ));
                 }
                 self.record(e.id, &actual);

@@ -85,7 +85,7 @@ impl Checker {
                     self.diags.push(diag::type_mismatch(
                         e.span,
                         &self.show(&ty),
-                        &self.show(&expected),
+                        &self.show(expected),
                     ));
                 }
                 self.record(e.id, &ty);
@@ -102,7 +102,7 @@ impl Checker {
                     self.diags.push(diag::type_mismatch(
                         e.span,
                         &self.show(&actual),
-                        &self.show(&expected),
+                        &self.show(expected),
                     ));
                 }
             }
@@ -668,14 +668,14 @@ impl Checker {
                 self.diags.push(diag::type_mismatch(
                     decl_span(&decs[i]),
                     "()",
-                    &self.show(&t),
+                    &self.show(t),
                 ));
             }
         }
         if let (Some(t), None) = (expected, last_expr) {
             if !self.sub(&Type::unit(), t) {
                 self.diags
-                    .push(diag::type_mismatch(span, "()", &self.show(&t)));
+                    .push(diag::type_mismatch(span, "()", &self.show(t)));
             }
         }
         self.block_span = enclosing;

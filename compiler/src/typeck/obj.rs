@@ -247,11 +247,7 @@ impl Checker {
             }
         }
         if sort == ObjSort::Module {
-            self.last_module_types = self
-                .type_scopes
-                .last()
-                .map(|scope| scope.clone())
-                .unwrap_or_default();
+            self.last_module_types = self.type_scopes.last().cloned().unwrap_or_default();
         }
         self.pop_scope();
         self.error_cap = saved_cap;

@@ -29,7 +29,7 @@ fn printed(ty: FixedTy, bits: u64) -> String {
     let digits = value.unsigned_abs().to_string();
     let mut grouped = String::new();
     for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push('_');
         }
         grouped.push(digit);
