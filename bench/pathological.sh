@@ -106,3 +106,17 @@ run expansive_type 1 check "$(mo expansive 'type L<T> = ?(T, L<L<T>>);')"
 run cyclic_bounds 1 check "$(mo bounds 'func f<A <: B, B <: A>(a : A) : B { a };')"
 run doubling_decls 60 check \
   "$(mo double "let x0 = 1; $(seq 1 60 | awk '{ printf "let x%d = (x%d, x%d); ", $1, $1 - 1, $1 - 1 }')")"
+
+# Types that unfold exponentially: doubling definitions and a pair applied inside itself,
+# built (the back end unfolds definitions; the checker refuses these before it does).
+doubling_types() {
+  echo 'actor {'; echo '  type D0 = Nat;'
+  seq 1 "$1" | awk '{ print "  type D" $1 " = (D" $1 - 1 ", D" $1 - 1 ");" }'
+  printf '  public query func f(d : D%s) : async D%s { d };\n}\n' "$1" "$1"
+}
+for n in 10 15 30; do
+  doubling_types "$n" >"$work/doubling.mo"
+  run doubling_types "$n" build "$work/doubling.mo" -o "$work/doubling.wasm"
+done
+run nested_pairs 30 build "$(mo pairs "actor { type P<T> = (T, T); public query func f(p : \
+$(repeat 'P<' 30)Nat$(repeat '>' 30)) : async () {} }")" -o "$work/pairs.wasm"

@@ -277,39 +277,44 @@ impl ModuleBuilder {
         self.restored_flags.get(&id).copied()
     }
 
-    /// The function index of a helper, requesting its generation when new.
+    /// The function index of a helper, requesting its generation when new. Its name (in the
+    /// name section, for traces) shows its type, cut short by [`type_label`].
     pub fn helper(&mut self, helper: Helper) -> u32 {
         if let Some(index) = self.helpers.get(&helper) {
             return *index;
         }
         let (name, params, results) = match &helper {
             Helper::Decode(ty, mode) => (
-                format!("decode {mode:?} {ty:?}"),
+                format!("decode {mode:?} {}", type_label(ty)),
                 vec![ValType::I32],
                 vec![ValType::I32],
             ),
             Helper::Encode(ty, mode) => (
-                format!("encode {ty:?} {mode:?}"),
+                format!("encode {} {mode:?}", type_label(ty)),
                 vec![ValType::I32],
                 vec![],
             ),
             Helper::Eq(ty) => (
-                format!("eq {ty:?}"),
+                format!("eq {}", type_label(ty)),
                 vec![ValType::I32; 2],
                 vec![ValType::I32],
             ),
             Helper::TupleCmp(ty) => (
-                format!("cmp {ty:?}"),
+                format!("cmp {}", type_label(ty)),
                 vec![ValType::I32; 2],
                 vec![ValType::I32],
             ),
             Helper::Show(ty) => (
-                format!("show {ty:?}"),
+                format!("show {}", type_label(ty)),
                 vec![ValType::I32],
                 vec![ValType::I32],
             ),
             Helper::Pretty(ty, atom) => (
-                format!("pretty {ty:?}{}", if *atom { " atom" } else { "" }),
+                format!(
+                    "pretty {}{}",
+                    type_label(ty),
+                    if *atom { " atom" } else { "" }
+                ),
                 vec![ValType::I32],
                 vec![ValType::I32],
             ),
@@ -412,5 +417,38 @@ pub(crate) fn mem(offset: u32, align: u32) -> wasm_encoder::MemArg {
         offset: u64::from(offset),
         align,
         memory_index: 0,
+    }
+}
+
+/// The most characters of a type a helper's name shows: enough to tell helpers apart when
+/// reading a trace, and a type of many parts (the checker allows up to
+/// `typeck::unfolded_size::MAX_UNFOLDED_SIZE`) does not make the name section huge.
+const TYPE_LABEL_CHARS: usize = 160;
+
+/// `ty` as `Debug` prints it, cut after [`TYPE_LABEL_CHARS`] characters (with `...`); the
+/// printing itself stops there, so a large type costs no more than a small one.
+fn type_label(ty: &ir::Ty) -> String {
+    use std::fmt::Write as _;
+    /// A writer that takes [`TYPE_LABEL_CHARS`] and then refuses, which ends the printing.
+    struct Cut(String);
+    impl std::fmt::Write for Cut {
+        fn write_str(&mut self, text: &str) -> std::fmt::Result {
+            let room = TYPE_LABEL_CHARS.saturating_sub(self.0.len());
+            match text.char_indices().nth(room) {
+                None => {
+                    self.0.push_str(text);
+                    Ok(())
+                }
+                Some((at, _)) => {
+                    self.0.push_str(&text[..at]);
+                    Err(std::fmt::Error)
+                }
+            }
+        }
+    }
+    let mut label = Cut(String::new());
+    match write!(label, "{ty:?}") {
+        Ok(()) => label.0,
+        Err(_) => label.0 + "...",
     }
 }

@@ -51,6 +51,7 @@ impl Checker {
             return;
         }
         self.check_unfolded_depth(defs);
+        self.check_unfolded_size(defs);
     }
 
     fn body(&self, id: ConId) -> Type {
@@ -380,7 +381,7 @@ impl EdgeWalk<'_> {
 }
 
 /// Calls `f` with every definition a type names.
-fn named_cons(ty: &Type, f: &mut dyn FnMut(ConId)) {
+pub(super) fn named_cons(ty: &Type, f: &mut dyn FnMut(ConId)) {
     each_child(ty, &mut |child| named_cons(child, f));
     if let Type::Con(id, _, _) = ty {
         f(*id);

@@ -23,6 +23,7 @@ mod stable;
 mod subtype;
 mod typedec;
 pub(crate) mod types;
+mod unfolded_size;
 
 use crate::diag::Diagnostic;
 use crate::syntax::ast::{self, BindId, ExprId, FuncSort};
@@ -160,6 +161,10 @@ struct Checker {
     heads: HashMap<ConId, definitions::Head>,
     /// How deep each definition goes when unfolded (see `definitions`).
     unfold_depth: HashMap<ConId, u32>,
+    /// How many parts each definition unfolds to (see `unfolded_size`).
+    size_forms: HashMap<ConId, unfolded_size::SizeForm>,
+    /// How many `resolve_type` calls are under way: the outermost one measures its type.
+    resolving_types: u32,
 }
 
 /// The most levels an inferred declaration type may nest (an alias counts one; its own
@@ -216,6 +221,8 @@ pub(crate) fn check(program: &ast::Program) -> (Checked, Vec<Diagnostic>) {
         block_span: program.span,
         heads: HashMap::new(),
         unfold_depth: HashMap::new(),
+        size_forms: HashMap::new(),
+        resolving_types: 0,
     };
     for import in &program.imports {
         checker.diags.push(crate::diag::unsupported(

@@ -124,8 +124,20 @@ impl Checker {
         }
     }
 
-    /// Resolves a written type.
+    /// Resolves a written type; the outermost call also bounds how many parts it unfolds to
+    /// (`unfolded_size`), once for the whole type.
     pub(super) fn resolve_type(&mut self, ty: &ast::Type) -> Type {
+        self.resolving_types += 1;
+        let resolved = self.resolve_type_parts(ty);
+        self.resolving_types -= 1;
+        if self.resolving_types == 0 {
+            self.bounded_written_type(resolved, ty.span)
+        } else {
+            resolved
+        }
+    }
+
+    fn resolve_type_parts(&mut self, ty: &ast::Type) -> Type {
         match &ty.kind {
             TypeKind::Name(name, args) => {
                 let args: Vec<Type> = args.iter().map(|a| self.resolve_type(a)).collect();
