@@ -11,6 +11,8 @@
 
 use std::collections::HashMap;
 
+use minimo_compiler::CANDID_KEYWORDS;
+
 /// The most levels a Candid type may be written deep (the compiler's nesting limit).
 pub const MAX_NESTING: u32 = 1_000;
 
@@ -31,40 +33,6 @@ struct Definition {
     depth: u32,
     names: Vec<String>,
 }
-
-/// Keywords: never names of definitions.
-const KEYWORDS: &[&str] = &[
-    "blob",
-    "bool",
-    "composite_query",
-    "empty",
-    "float32",
-    "float64",
-    "func",
-    "import",
-    "int",
-    "int8",
-    "int16",
-    "int32",
-    "int64",
-    "nat",
-    "nat8",
-    "nat16",
-    "nat32",
-    "nat64",
-    "null",
-    "oneway",
-    "opt",
-    "principal",
-    "query",
-    "record",
-    "reserved",
-    "service",
-    "text",
-    "type",
-    "variant",
-    "vec",
-];
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Token<'a> {
@@ -170,7 +138,8 @@ pub fn check(text: &str) -> Result<(), TooDeep> {
                     _ => {
                         prefixes = 0;
                         let label = matches!(tokens.get(k + 1), Some((Token::Colon, _)));
-                        if let (false, false, Some(def)) = (label, KEYWORDS.contains(word), current)
+                        if let (false, false, Some(def)) =
+                            (label, CANDID_KEYWORDS.contains(word), current)
                         {
                             if let Some(definition) = definitions.get_mut(def) {
                                 definition.names.push(word.to_string());

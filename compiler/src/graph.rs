@@ -65,3 +65,37 @@ pub(crate) fn strongly_connected(count: usize, edges: &[(usize, usize)]) -> Vec<
     }
     component
 }
+
+/// The strongly connected components of a graph as groups of vertices, in an order where
+/// every group comes after each group it reaches (sinks first), and which groups are
+/// recursive (an edge inside the group, a self-loop included).
+pub(crate) struct Groups {
+    /// The group of each vertex.
+    pub(crate) of: Vec<usize>,
+    /// The vertices of each group, sinks first.
+    pub(crate) members: Vec<Vec<usize>>,
+    /// Whether each group has an edge inside it.
+    pub(crate) recursive: Vec<bool>,
+}
+
+/// [`strongly_connected`], grouped: what the checks of a group of definitions walk, each
+/// group after those it depends on.
+pub(crate) fn groups(count: usize, edges: &[(usize, usize)]) -> Groups {
+    let of = strongly_connected(count, edges);
+    let total = of.iter().copied().max().map_or(0, |m| m + 1);
+    let mut members = vec![Vec::new(); total];
+    for (vertex, group) in of.iter().enumerate() {
+        members[*group].push(vertex);
+    }
+    let mut recursive = vec![false; total];
+    for &(from, to) in edges {
+        if from < count && to < count && of[from] == of[to] {
+            recursive[of[from]] = true;
+        }
+    }
+    Groups {
+        of,
+        members,
+        recursive,
+    }
+}

@@ -21,6 +21,7 @@ pub(crate) mod typeck;
 
 pub use diag::{Diagnostic, Severity};
 pub use script_value::ScriptResult;
+pub use signature::candid::CANDID_KEYWORDS;
 
 /// The results of a successful compilation.
 #[derive(Clone, Debug)]

@@ -12,8 +12,9 @@ use crate::syntax::ast::{FuncSort, ObjSort};
 use crate::typeck::types::{ConId, Cons, Type};
 use std::collections::BTreeMap;
 
-/// Candid keywords, which must be quoted as field or method names.
-const KEYWORDS: &[&str] = &[
+/// Candid keywords, which must be quoted as field or method names (also what the CLI's scan
+/// of Candid text tells from names of definitions).
+pub const CANDID_KEYWORDS: &[&str] = &[
     "bool",
     "blob",
     "composite_query",
@@ -177,7 +178,7 @@ fn quoted(name: &str) -> String {
         .next()
         .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
         && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-    if plain && !KEYWORDS.contains(&name) {
+    if plain && !CANDID_KEYWORDS.contains(&name) {
         name.to_string()
     } else {
         format!("\"{name}\"")

@@ -11,7 +11,7 @@
 
 use super::most_parse::{MType, Signature};
 use crate::diag::{self, Diagnostic};
-use crate::graph::strongly_connected;
+use crate::graph::{self, strongly_connected};
 use crate::syntax::nesting::MAX_NESTING;
 use std::collections::{HashMap, HashSet};
 
@@ -238,32 +238,22 @@ fn too_deep(sig: &Signature, names: &[&str], index: &HashMap<&str, usize>) -> Ve
             }
         });
     }
-    let component = strongly_connected(names.len(), &edges);
-    let recursive: HashSet<usize> = edges
-        .iter()
-        .filter(|(a, b)| component[*a] == component[*b])
-        .map(|(a, _)| component[*a])
-        .collect();
-    let components = component.iter().copied().max().map_or(0, |m| m + 1);
-    let mut members: Vec<Vec<usize>> = vec![Vec::new(); components];
-    for (k, c) in component.iter().enumerate() {
-        members[*c].push(k);
-    }
+    let groups = graph::groups(names.len(), &edges);
     let mut depth = vec![1u32; names.len()];
     let mut found = Vec::new();
-    for (c, group) in members.iter().enumerate() {
+    for (c, group) in groups.members.iter().enumerate() {
         let own: Vec<u32> = group
             .iter()
             .map(|k| {
                 let depth_of = |named: &str| match index.get(named) {
-                    Some(j) if component[*j] == c => Some(1),
+                    Some(j) if groups.of[*j] == c => Some(1),
                     Some(j) => Some(depth[*j]),
                     None => None,
                 };
                 height(sig, names[*k], &sig.defs[names[*k]].body, &depth_of)
             })
             .collect();
-        let total = if recursive.contains(&c) {
+        let total = if groups.recursive[c] {
             own.iter().fold(0u32, |sum, d| sum.saturating_add(*d))
         } else {
             own.first().copied().unwrap_or(1)

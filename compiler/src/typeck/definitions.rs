@@ -20,7 +20,7 @@
 use super::types::{ConId, Type, GENERIC_BASE};
 use super::Checker;
 use crate::diag::{self, Span};
-use crate::graph::strongly_connected;
+use crate::graph::{self, strongly_connected};
 use crate::syntax::ast::TypeDec;
 use crate::syntax::nesting::MAX_NESTING;
 use std::collections::{HashMap, HashSet};
@@ -251,24 +251,14 @@ impl Checker {
                 }
             });
         }
-        let component = strongly_connected(cons.len(), &edges);
-        let recursive: HashSet<usize> = edges
-            .iter()
-            .filter(|(a, b)| component[*a] == component[*b])
-            .map(|(a, _)| component[*a])
-            .collect();
-        // Components are numbered sinks first, so each one's dependencies are done before it.
-        let components = component.iter().copied().max().map_or(0, |m| m + 1);
-        let mut members: Vec<Vec<usize>> = vec![Vec::new(); components];
-        for (k, c) in component.iter().enumerate() {
-            members[*c].push(k);
-        }
-        for (c, group) in members.iter().enumerate() {
+        // Groups come sinks first, so each one's dependencies are done before it.
+        let groups = graph::groups(cons.len(), &edges);
+        for (c, group) in groups.members.iter().enumerate() {
             let own: Vec<u32> = group
                 .iter()
                 .map(|k| {
                     unfolded_height(&bodies[*k], &|id| {
-                        if index.get(&id).is_some_and(|j| component[*j] == c) {
+                        if index.get(&id).is_some_and(|j| groups.of[*j] == c) {
                             1
                         } else {
                             self.unfold_depth.get(&id).copied().unwrap_or(1)
@@ -276,7 +266,7 @@ impl Checker {
                     })
                 })
                 .collect();
-            let depth = if recursive.contains(&c) {
+            let depth = if groups.recursive[c] {
                 own.iter().fold(0u32, |sum, d| sum.saturating_add(*d))
             } else {
                 own.first().copied().unwrap_or(1)

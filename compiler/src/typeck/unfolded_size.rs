@@ -19,7 +19,7 @@
 use super::types::{ConId, Type, GENERIC_BASE};
 use super::Checker;
 use crate::diag::{self, Span};
-use crate::graph::strongly_connected;
+use crate::graph;
 use crate::syntax::ast::TypeDec;
 use std::collections::{HashMap, HashSet};
 
@@ -139,13 +139,8 @@ impl Checker {
                 }
             });
         }
-        let component = strongly_connected(cons.len(), &edges);
-        let components = component.iter().copied().max().map_or(0, |m| m + 1);
-        let mut members: Vec<Vec<usize>> = vec![Vec::new(); components];
-        for (k, c) in component.iter().enumerate() {
-            members[*c].push(k);
-        }
-        for group in &members {
+        let groups = graph::groups(cons.len(), &edges);
+        for group in &groups.members {
             let own: HashSet<ConId> = group.iter().map(|k| cons[*k]).collect();
             let forms: Vec<SizeForm> = group
                 .iter()
