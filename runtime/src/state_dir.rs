@@ -102,6 +102,12 @@ impl StateDir {
     ) -> Result<StateDir, StateError> {
         let root = path.as_ref().to_path_buf();
         // The root is followed if it is a link: the user chose where the state lives.
+        if root.exists() && !root.is_dir() {
+            return Err(error(
+                &root,
+                "the state directory is not a directory (choose another with --state DIR)",
+            ));
+        }
         fs::create_dir_all(&root).map_err(io_at(&root))?;
         let lock = Lock::acquire(&root, access, on_wait)?;
         let canisters = root.join("canisters");

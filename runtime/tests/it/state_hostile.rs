@@ -207,6 +207,17 @@ fn a_linked_state_directory_root_is_followed() {
 }
 
 #[test]
+fn a_state_directory_that_is_a_file_is_refused_naming_it() {
+    let fixture = Fixture::new();
+    let file = fixture.outside.join("not-a-folder");
+    fs::write(&file, "data").expect("file written");
+    let error = StateDir::open(&file).err().expect("refused");
+    assert_eq!(error.path, file, "{error}");
+    assert!(error.problem.contains("not a directory"), "{error}");
+    assert_eq!(fs::read_to_string(&file).expect("still there"), "data");
+}
+
+#[test]
 fn a_directory_written_before_the_lock_existed_loads_and_saves() {
     // Earlier versions wrote no lock file and used one `CURRENT.tmp`, which a crash could
     // leave behind.
