@@ -81,6 +81,46 @@ fn a_variant_tag_without_payload_travels_as_null() {
     );
 }
 
+const LIST: &str = r#"
+actor {
+  type List = ?(Int, List);
+  public query func echo(x : List) : async List { x };
+}
+"#;
+
+/// Found by the long run of the `arguments` target: a record missing its only field of a
+/// recursive type (`record { 0 : int }` for `(Int, List)`; a missing optional field is
+/// `null`) left nothing on the work stack since its mark, and the reversal of that empty
+/// range, before the stack ever had a buffer, wrapped below address zero: the message
+/// trapped with "heap out of bounds" instead of replying.
+#[test]
+fn a_record_missing_its_recursive_optional_field_reads_it_as_null() {
+    let compiled = minimo_compiler::compile(
+        "list.mo",
+        LIST,
+        &minimo_compiler::codegen::Options::default(),
+    )
+    .expect("compiles");
+    let vm = Vm::new(Options::default()).expect("the VM starts");
+    let (canister, _) = Canister::install(&vm, CANISTER_ID, &compiled.wasm, NO_ARGS);
+    let mut canister = canister.expect("installs");
+    // Types: 0 = opt 1, 1 = record { 0 : int }; the argument ?{0 = 5}.
+    let argument = b"DIDL\x02\x6e\x01\x6c\x01\x00\x7c\x01\x00\x01\x05";
+    let outcome = canister.query(&vm, "echo", argument);
+    let Ok(Response::Reply(reply)) = outcome.result else {
+        panic!("expected a reply, got {:?}", outcome.result);
+    };
+    let (env, service) = CandidSource::Text(&compiled.candid)
+        .load()
+        .expect("the service parses");
+    let service = service.expect("an actor");
+    let echo = env.get_method(&service, "echo").expect("echo").clone();
+    assert_eq!(
+        decode(&reply, &env, &echo.rets).to_string(),
+        "(opt record { 5 : int; null })"
+    );
+}
+
 fn decode(reply: &[u8], env: &TypeEnv, types: &[candid::types::Type]) -> IDLArgs {
     IDLArgs::from_bytes_with_types(reply, env, types)
         .unwrap_or_else(|error| panic!("the reply {reply:02x?} does not decode: {error}"))

@@ -66,12 +66,15 @@
   (i32.add (global.get $wk_buf) (i32.sub (global.get $wk_len) (i32.const 16))))
 
 ;; Reverses the items pushed since `mark`: steps are pushed in the order they must run, and
-;; the stack pops the last first.
+;; the stack pops the last first. Nothing pushed since `mark` (a record whose only deferred
+;; field is missing) returns at once: the stack may not even have a buffer yet, and the
+;; address of its "last item" would wrap below zero.
 (func $work_reverse (export "work_reverse") (param $mark i32)
   (local $i i32)
   (local $j i32)
   (local $a i64)
   (local $b i64)
+  (if (i32.le_u (global.get $wk_len) (local.get $mark)) (then (return)))
   (local.set $i (i32.add (global.get $wk_buf) (local.get $mark)))
   (local.set $j (i32.sub (i32.add (global.get $wk_buf) (global.get $wk_len)) (i32.const 16)))
   (block $done
