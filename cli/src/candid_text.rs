@@ -21,9 +21,18 @@ impl Interface {
         })?;
         // `str::parse`, not `pretty_parse`: that one also writes its own coloured report to
         // stderr, beside the error this returns.
-        let prog = did
-            .parse::<candid_parser::IDLProg>()
-            .map_err(|error| format!("the Candid service does not parse: {error}"))?;
+        crate::candid_strings::check(did, false).map_err(|bad| {
+            format!(
+                "the Candid service cannot be read: line {}: a text literal whose bytes are not UTF-8",
+                bad.line
+            )
+        })?;
+        let prog = did.parse::<candid_parser::IDLProg>().map_err(|error| {
+            format!(
+                "the Candid service does not parse: {}",
+                describe_error(&error, did)
+            )
+        })?;
         let mut env = TypeEnv::new();
         let service = candid_parser::check_prog(&mut env, &prog)
             .map_err(|error| format!("the Candid service is not well-typed: {error}"))?
@@ -68,8 +77,76 @@ pub fn parse_args(text: &str) -> Result<IDLArgs, String> {
             deep.line, deep.message
         )
     })?;
-    candid_parser::parse_idl_args(text)
-        .map_err(|error| format!("the arguments are not valid textual Candid: {error}"))
+    crate::candid_strings::check(text, true).map_err(|bad| {
+        format!(
+            "the arguments cannot be read: line {}: a text literal whose bytes are not UTF-8",
+            bad.line
+        )
+    })?;
+    candid_parser::parse_idl_args(text).map_err(|error| {
+        format!(
+            "the arguments are not valid textual Candid: {}",
+            describe_error(&error, text)
+        )
+    })
+}
+
+/// A `candid_parser` error as a sentence with a line and column, written from the error's
+/// parts: the library's own message names the unexpected token by formatting it, which
+/// panics for a string token that is not UTF-8 (see `candid_strings`), and gives byte offsets.
+pub fn describe_error(error: &candid_parser::Error, text: &str) -> String {
+    use candid_parse_error::ParseError as ParserError;
+    let at = |offset: usize| {
+        let before = text.get(..offset).unwrap_or(text);
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        format!("line {line}, column {column}")
+    };
+    let piece = |start: usize, end: usize| {
+        let shown: String = text
+            .get(start..end)
+            .unwrap_or("")
+            .chars()
+            .take(40)
+            .collect();
+        format!("`{shown}`")
+    };
+    let expected = |list: &[String]| match list {
+        [] => String::new(),
+        [one] => format!(", expected {one}"),
+        many => format!(", expected one of {}", many.join(", ")),
+    };
+    let candid_parser::Error::Parse(parse) = error else {
+        return error.to_string();
+    };
+    match parse {
+        ParserError::UnrecognizedToken {
+            token: (start, _, end),
+            expected: wanted,
+        } => format!(
+            "{}: unexpected {}{}",
+            at(*start),
+            piece(*start, *end),
+            expected(wanted)
+        ),
+        ParserError::UnrecognizedEof {
+            location,
+            expected: wanted,
+        } => format!(
+            "{}: the text ends too early{}",
+            at(*location),
+            expected(wanted)
+        ),
+        ParserError::InvalidToken { location } => format!("{}: invalid token", at(*location)),
+        ParserError::ExtraToken {
+            token: (start, _, end),
+        } => format!(
+            "{}: unexpected {} after the end",
+            at(*start),
+            piece(*start, *end)
+        ),
+        ParserError::User { error } => format!("{}: {}", at(error.span.start), error.err),
+    }
 }
 
 /// Renders reply bytes without knowing the types (used when no interface is available).

@@ -2,6 +2,7 @@
 //! them in-process. `main.rs` only parses the command line and dispatches here.
 
 pub mod candid_depth;
+pub mod candid_strings;
 pub mod candid_text;
 pub mod canister_cmds;
 pub mod compile;

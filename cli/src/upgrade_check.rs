@@ -268,29 +268,38 @@ pub fn stable_findings(old: &str, new: &str) -> CheckResult {
     CheckResult::Compared(diagnostics.iter().map(stable_finding).collect())
 }
 
-/// Parses and type-checks Candid text without writing anything.
-fn quiet_load(text: &str) -> Result<(), candid_parser::Error> {
-    let prog = text.parse::<candid_parser::IDLProg>()?;
-    candid_parser::check_prog(&mut candid::TypeEnv::new(), &prog)?;
+/// Reads a service's Candid text as `candid_parser` would, without writing anything and
+/// without letting the library format a parse error (see `candid_text::describe_error`):
+/// the nesting scan, the check of string literals, then the parser; with `typed`, the type
+/// checker too (a file's imports need its folder, so `load_service` leaves that to the
+/// library).
+fn read_service_text(text: &str, typed: bool) -> Result<(), String> {
+    crate::candid_depth::check(text)
+        .map_err(|deep| format!("line {}: {}", deep.line, deep.message))?;
+    crate::candid_strings::check(text, false).map_err(|bad| {
+        format!(
+            "line {}: a text literal whose bytes are not UTF-8",
+            bad.line
+        )
+    })?;
+    let prog = text
+        .parse::<candid_parser::IDLProg>()
+        .map_err(|error| crate::candid_text::describe_error(&error, text))?;
+    if typed {
+        candid_parser::check_prog(&mut candid::TypeEnv::new(), &prog)
+            .map_err(|error| error.to_string())?;
+    }
     Ok(())
 }
 
 /// The Candid half of the check, on the two services' texts.
 pub fn candid_findings(old: &str, new: &str) -> CheckResult {
-    for (text, whose) in [(old, "installed"), (new, "new")] {
-        if let Err(deep) = crate::candid_depth::check(text) {
-            return CheckResult::Unchecked(format!(
-                "the {whose} module's Candid service cannot be compared: line {}: {}",
-                deep.line, deep.message
-            ));
-        }
-    }
     // Each text is read here first, quietly: the comparison below reads them again with the
     // library's `pretty_parse`, which writes a coloured report of a parse error to stderr.
     for (text, whose) in [(old, "installed"), (new, "new")] {
-        if let Err(error) = quiet_load(text) {
+        if let Err(why) = read_service_text(text, true) {
             return CheckResult::Unchecked(format!(
-                "the {whose} module's Candid service cannot be compared: {error}"
+                "the {whose} module's Candid service cannot be compared: {why}"
             ));
         }
     }
@@ -383,15 +392,13 @@ pub fn stable_compatible_files(old: &Path, new: &Path) -> Outcome {
     }
 }
 
-/// Loads a `.did` file on its own, so that a bad one is named: first the scan for text nested
-/// too deeply for `candid_parser`, then the parser.
+/// Loads a `.did` file on its own, so that a bad one is named: first its text is read
+/// quietly (`read_service_text`), then the library checks it with its imports.
 fn load_service(path: &Path, text: &str) -> Result<(), Failure> {
-    if let Err(deep) = crate::candid_depth::check(text) {
+    if let Err(why) = read_service_text(text, false) {
         return Err(Failure::usage(format!(
-            "{}:{}: not a valid Candid file: {}",
-            path.display(),
-            deep.line,
-            deep.message
+            "{}: not a valid Candid file: {why}",
+            path.display()
         )));
     }
     // `check_file`, not `CandidSource::File(..).load()`, which also writes a coloured report

@@ -5,7 +5,6 @@
 //! itself (an upgrade to the same code is always safe), on both sides; and the upgrade check's
 //! report and verdict can be written for whatever the two checks found.
 
-use candid_parser::utils::{service_compatibility_report, CandidSource};
 use minimo_cli::upgrade_check::{self, CheckResult, Findings};
 use minimo_compiler::diag;
 
@@ -75,7 +74,6 @@ pub fn check_stable_pair(old: &str, new: &str) -> Verdict {
 
 /// The Candid half: a service that loads is a subtype of itself.
 pub fn check_candid_pair(old: &str, new: &str) -> Verdict {
-    let _ = service_compatibility_report(CandidSource::Text(new), CandidSource::Text(old));
     for text in [old, new] {
         if let CheckResult::Compared(breaks) = upgrade_check::candid_findings(text, text) {
             ensure(breaks.is_empty(), || {

@@ -94,8 +94,8 @@ fn candid_compatible_of_a_service_a_million_deep_exits_2_naming_the_file_and_lin
     let text = stderr(&output);
     assert!(
         text.contains(
-            "old.did:1: not a valid Candid file: Candid type nested too deeply (more than 1000 \
-             levels)"
+            "old.did: not a valid Candid file: line 1: Candid type nested too deeply (more \
+             than 1000 levels)"
         ),
         "{text}"
     );
@@ -115,8 +115,8 @@ fn candid_compatible_of_a_chain_of_definitions_too_long_exits_2_at_its_line() {
     let text = stderr(&output);
     assert!(
         text.contains(
-            "chain.did:10002: not a valid Candid file: Candid type t10001 is nested too deeply \
-             through the definitions it names (more than 10000 levels)"
+            "chain.did: not a valid Candid file: line 10002: Candid type t10001 is nested too \
+             deeply through the definitions it names (more than 10000 levels)"
         ),
         "{text}"
     );

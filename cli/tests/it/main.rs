@@ -2,6 +2,7 @@
 //! in-process through the drun runner.
 
 mod build_cmd;
+mod candid_text;
 mod compat;
 mod compat_upgrade;
 mod concurrency;
